@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    """The plugin core: registry, base page, site-wide templates and commands."""
+
+    name = "cms"
+    verbose_name = _("CMS core")

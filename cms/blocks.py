@@ -1,0 +1,85 @@
+"""StreamField blocks shared by every content type: one home for body content and links."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        description = _("An image with an optional caption; its alt text comes from the image.")
+        template = "cms/blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        description = _("A highlighted quotation, e.g. from a participant or a project lead.")
+        template = "cms/blocks/quote_block.html"
+        preview_value = {
+            "quote": "Verkostossa opimme toisiltamme enemmän kuin yksin.",
+            "attribution": "Hankekoordinaattori",
+        }
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of this site or to an external address (exactly one of them)."""
+
+    title = blocks.CharBlock(label=_("link text"), max_length=255)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("external address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        description = _("A link to a page on this site or to another website.")
+        template = "cms/blocks/link_block.html"
+        preview_value = {"title": "Opetushallitus", "url": "https://www.oph.fi/"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose either a page or an external address, not both or neither.")
+            raise StructBlockValidationError(
+                block_errors={"url": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of every content page."""
+
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        description=_("Body text with headings, lists and links."),
+        preview_value="<p>Koulutus on maksuton ja tarkoitettu opetustoimen henkilöstölle.</p>",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    links = blocks.ListBlock(
+        LinkBlock(), label=_("Links"), description=_("A list of related links.")
+    )
+
+    class Meta:
+        block_counts = {}
+
+
+class RelatedLinksBlock(blocks.StreamBlock):
+    link = LinkBlock()

@@ -1,0 +1,91 @@
+"""Abstract pages every content-type plugin builds on.
+
+They declare, once, what every page shares: which fields are translated and which are
+synchronised across locales (wagtail-localize), which fields are searchable, and that the
+locale is always a search filter.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+class BasePage(Page):
+    """A content page: a lead paragraph, language-aware search, explicit translation rules."""
+
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences shown in listings, feeds and search results."),
+    )
+
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("lead")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.FilterField("locale"),
+    ]
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+
+    class Meta:
+        abstract = True
+
+
+class BaseIndexPage(Page):
+    """The listing page of one content type, directly under each language's home page."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    items_per_page = 20
+    #: Ordering of the listed pages; plugins override it (upcoming first, newest first...).
+    listing_ordering: tuple[str, ...] = ("-first_published_at",)
+
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+    search_fields = [*Page.search_fields, index.FilterField("locale")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def listed_model(cls) -> type[Page]:
+        """The content page model this index lists: its only allowed subpage type."""
+        (model,) = cls.clean_subpage_models()
+        return model
+
+    def get_listed_pages(self) -> models.QuerySet:
+        """Live, public pages below this index, in this index's locale."""
+        return (
+            self.listed_model()
+            .objects.child_of(self)
+            .live()
+            .public()
+            .order_by(*self.listing_ordering)
+        )
+
+    def paginate(self, request: HttpRequest, queryset: models.QuerySet) -> PaginatorPage:
+        return Paginator(queryset, self.items_per_page).get_page(request.GET.get("page"))
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["listed_pages"] = self.paginate(request, self.get_listed_pages())
+        return context

@@ -1,0 +1,10 @@
+"""Local development: debug on, a throwaway secret key, e-mail to the console."""
+
+from cms.settings import base, inherit
+
+inherit(globals(), base)
+
+DEBUG = True
+SECRET_KEY = base.SECRET_KEY or "dev-only-secret-key-not-for-production"
+ALLOWED_HOSTS = base.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
