@@ -1,0 +1,16 @@
+"""Everything the trainings plugin contributes to the core, declared in one place."""
+
+from cms.plugins import ContentTypePlugin
+from pages.trainings.demo import build_demo
+from pages.trainings.models import TrainingIndexPage, TrainingPage
+
+
+def build_plugin() -> ContentTypePlugin:
+    return ContentTypePlugin(
+        key="trainings",
+        page_model=TrainingPage,
+        index_model=TrainingIndexPage,
+        demo_builder=build_demo,
+        order=10,
+        contributions={},
+    )

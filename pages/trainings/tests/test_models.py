@@ -1,0 +1,102 @@
+"""Trainings: page-creation rules, validation and translation through wagtail-localize."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from home.models import HomePage
+from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+from pages.trainings.lifecycle import HELSINKI
+from pages.trainings.models import TrainingIndexPage, TrainingPage
+
+
+class TrainingPageTreeTests(WagtailPageTestCase):
+    def test_index_lives_under_home_and_holds_trainings(self):
+        self.assertAllowedParentPageTypes(TrainingIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(TrainingIndexPage, {TrainingPage})
+        self.assertAllowedParentPageTypes(TrainingPage, {TrainingIndexPage})
+        self.assertAllowedSubpageTypes(TrainingPage, set())
+
+    def test_editor_can_create_training_under_index(self):
+        home = HomePage.objects.get(locale__language_code="fi")
+        index = TrainingIndexPageFactory(parent=home)
+        self.login()
+        self.assertCanCreateAt(TrainingIndexPage, TrainingPage)
+        self.assertCanNotCreateAt(HomePage, TrainingPage)
+        self.assertCanCreate(
+            index,
+            TrainingPage,
+            nested_form_data(
+                {
+                    "title": "Uusi koulutus",
+                    "slug": "uusi-koulutus",
+                    "lead": "",
+                    "kind": "course",
+                    "starts_at": "2027-03-01 09:00",
+                    "ends_at": "2027-03-01 16:00",
+                    "format": "online",
+                    "venue": "",
+                    "street_address": "",
+                    "is_free": "on",
+                    "status": "scheduled",
+                    "body": streamfield([]),
+                }
+            ),
+        )
+
+
+def _training(**fields) -> TrainingPage:
+    start = dt.datetime(2027, 3, 10, 9, tzinfo=HELSINKI)
+    values = {
+        "title": "Koulutus",
+        "slug": "koulutus",
+        "starts_at": start,
+        "ends_at": start + dt.timedelta(hours=7),
+        **fields,
+    }
+    return TrainingPage(**values)
+
+
+@pytest.mark.parametrize(
+    ("fields", "error_field"),
+    [
+        ({"ends_at": dt.datetime(2027, 3, 9, 9, tzinfo=HELSINKI)}, "ends_at"),
+        ({"registration_closes": dt.date(2027, 3, 11)}, "registration_closes"),
+        (
+            {
+                "registration_opens": dt.date(2027, 3, 5),
+                "registration_closes": dt.date(2027, 3, 1),
+            },
+            "registration_opens",
+        ),
+        ({"is_free": False, "price": None}, "price"),
+        ({"is_free": True, "price": 50}, "price"),
+    ],
+)
+def test_invalid_trainings_give_field_errors(db, fields, error_field):
+    with pytest.raises(ValidationError) as raised:
+        _training(**fields).clean()
+    assert error_field in raised.value.error_dict
+
+
+def test_registration_may_close_on_start_day(db):
+    _training(registration_closes=dt.date(2027, 3, 10)).clean()
+
+
+def test_negative_capacity_is_rejected_by_the_form(db):
+    page = _training(capacity=-1)
+    with pytest.raises(ValidationError) as raised:
+        page.full_clean(exclude=["path", "depth", "content_type", "locale", "translation_key"])
+    assert "capacity" in raised.value.error_dict
+
+
+def test_factory_builds_a_live_training(home_page):
+    index = TrainingIndexPageFactory(parent=home_page)
+    training = TrainingPageFactory(parent=index)
+    assert training.live
+    assert list(index.get_listed_pages()) == [training]
