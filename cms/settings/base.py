@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,4 +155,6 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 # --- Tasks -------------------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (webhooks, search indexing, scheduled publishing) goes through a database
+# queue that `manage.py db_worker` drains; tests run tasks immediately instead.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
