@@ -1,4 +1,4 @@
-"""URLs: admin and documents unprefixed; every public page under /fi/, /sv/ or /en/."""
+"""URLs: admin, documents and the partner API unprefixed; public pages under /fi/, /sv/, /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("cms.api.urls")),
 ]
 
 if settings.DEBUG:
