@@ -30,10 +30,14 @@ def type_key(page: Page) -> str | None:
     return plugin.key
 
 
+def last_event(page_id: int) -> str | None:
+    last = ChangeEvent.objects.filter(page_id=page_id).order_by("-id").first()
+    return last.event if last is not None else None
+
+
 def announced(page_id: int) -> bool:
     """Whether the feed currently shows the page as visible to partners."""
-    last = ChangeEvent.objects.filter(page_id=page_id).order_by("-id").first()
-    return last is not None and last.event in ChangeEvent.VISIBLE
+    return last_event(page_id) in ChangeEvent.VISIBLE
 
 
 def is_public(page: Page) -> bool:
@@ -69,12 +73,23 @@ def record_published(page: Page) -> ChangeEvent | None:
     return log(page, Kind.UPDATED if announced(page.pk) else Kind.PUBLISHED, key)
 
 
-def record_withdrawn(page: Page, event: str = Kind.UNPUBLISHED) -> ChangeEvent | None:
-    """A page stopped being public (unpublished, expired, restricted or deleted)."""
+def record_withdrawn(page: Page) -> ChangeEvent | None:
+    """A page stopped being public (unpublished, expired or restricted)."""
     key = type_key(page)
     if key is None or not announced(page.pk):
         return None
-    return log(page, event, key)
+    return log(page, Kind.UNPUBLISHED, key)
+
+
+def record_deleted(page: Page) -> ChangeEvent | None:
+    """A page the feed ever mentioned was deleted: the final tombstone.
+
+    Deleting a live page first unpublishes it, so "deleted" usually follows "unpublished".
+    """
+    key = type_key(page)
+    if key is None or last_event(page.pk) in (None, Kind.DELETED):
+        return None
+    return log(page, Kind.DELETED, key)
 
 
 def record_moved(pages: Iterable[Page]) -> list[ChangeEvent]:

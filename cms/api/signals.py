@@ -21,7 +21,7 @@ def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
 
 def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Page) and changes.type_key(instance) == _key_of(sender):
-        changes.record_withdrawn(instance, changes.Kind.DELETED)
+        changes.record_deleted(instance)
 
 
 def _key_of(model: type) -> str | None:

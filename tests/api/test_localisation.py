@@ -32,7 +32,7 @@ def test_locale_filters_to_one_language(client, bilingual):
 
 
 def test_fallback_serves_finnish_and_says_so(client, bilingual):
-    both, swedish, finnish_only = bilingual
+    _both, swedish, finnish_only = bilingual
 
     items = client.get("/api/v1/trainings/?locale=sv&fallback=true").json()["items"]
 
