@@ -137,9 +137,8 @@ def schedule_retry(delivery: WebhookDelivery) -> None:
     The immediate backend of the tests cannot; there the delivery stays "retrying" with
     its due time, and tests drive the retries by calling :func:`attempt`.
     """
-    retry = deliver_webhook.using(run_after=delivery.next_attempt_at)
-    if retry.get_backend().supports_defer:
-        retry.enqueue(delivery.pk)
+    if deliver_webhook.get_backend().supports_defer:
+        deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
 
 
 @task()
