@@ -29,7 +29,7 @@ BASE_DIR = CMS_DIR.parent
 CONTENT_TYPE_PLUGINS = [
     "pages.trainings",
     "pages.news",
-    # "pages.projects",
+    "pages.projects",
     # "pages.networks",
 ]
 
