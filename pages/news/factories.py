@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
 import factory
 import wagtail_factories
 
-from cms.factories import ContentPageFactory
+from cms.factories import ContentPageFactory, many_to_many
 from pages.news.models import HELSINKI, NewsIndexPage, NewsPage, helsinki_today
-
-
-def many_to_many(field_name: str) -> factory.PostGeneration:
-    """Like :func:`cms.factories.many_to_many`, but the relation reaches the database.
-
-    ``ContentPageFactory`` saves the page again only when a post-generation hook returns
-    something; the core helper returns ``None``, so relations set on a page that is not
-    published through a revision stayed in memory. Returning the values fixes that here.
-    """
-
-    def assign(instance: Any, create: bool, extracted: Iterable | None, **kwargs: Any):
-        if extracted is not None:
-            getattr(instance, field_name).set(extracted)
-        return extracted
-
-    return factory.PostGeneration(assign)
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):

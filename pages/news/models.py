@@ -9,7 +9,6 @@ application deadline; it is open until the deadline instant and closed from then
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,16 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock, RelatedLinksBlock
 from cms.models import BaseIndexPage, BasePage
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def helsinki_today() -> dt.date:
-    """Today's date in Finland, whatever time zone the request or process runs in.
-
-    A module-level function (not a lambda) so that migrations can refer to it.
-    """
-    return timezone.localdate(timezone=HELSINKI)
+from cms.timezones import HELSINKI, helsinki_today
 
 
 class NewsIndexPage(BaseIndexPage):
