@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint check pytest pytest-sqlite pytest-postgres clean
+.PHONY: run test install lock lint check pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve the pinned versions after editing pyproject.toml.
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip freeze --exclude-editable | grep -v "^-e" > requirements.lock
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
