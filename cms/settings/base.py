@@ -30,7 +30,7 @@ CONTENT_TYPE_PLUGINS = [
     "pages.trainings",
     "pages.news",
     "pages.projects",
-    # "pages.networks",
+    "pages.networks",
 ]
 
 INSTALLED_APPS = [
