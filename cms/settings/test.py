@@ -18,7 +18,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 
-TEST_PLUGINS = []
+TEST_PLUGINS = ["tests.publications"]
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
 PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True
 # High enough that no ordinary test is throttled; the throttling tests lower it.
