@@ -199,7 +199,13 @@ class LanguageCodes(RelatedList):
 
 @dataclass(frozen=True)
 class Image(ApiField):
-    """An image foreign key as a web rendition with alt text."""
+    """An image foreign key as a web rendition with alt text.
+
+    ``alt_from`` names a page attribute with the alternative text in the page's language
+    (e.g. a per-translation override); by default the image's own alt text is used.
+    """
+
+    alt_from: str | None = None
 
     def annotation(self, page_model: type[models.Model]) -> Any:
         return schemas.ImageOut | None
@@ -209,4 +215,9 @@ class Image(ApiField):
 
     def value(self, page: Any, context: SerialisationContext) -> dict | None:
         image = getattr(page, self.name)
-        return context.image(image) if image is not None else None
+        if image is None:
+            return None
+        rendition = context.image(image)
+        if self.alt_from and getattr(page, self.alt_from):
+            rendition["alt"] = getattr(page, self.alt_from)
+        return rendition

@@ -11,7 +11,6 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -20,8 +19,8 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
 
 from cms.api.errors import BadParameter
+from cms.timezones import HELSINKI
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 #: Generous, but keeps every offset within what any database accepts as an integer.

@@ -1,6 +1,7 @@
 """Everything the networks plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.networks import api
 from pages.networks.demo import build_demo
 from pages.networks.models import NetworkIndexPage, NetworkPage
 
@@ -13,5 +14,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={},
+        contributions={"api": api.contribution()},
     )

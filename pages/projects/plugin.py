@@ -1,6 +1,7 @@
 """Everything the project-results plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.projects import api
 from pages.projects.demo import build_demo
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 
@@ -12,5 +13,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={},
+        contributions={"api": api.contribution()},
     )
