@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from cms.api import extra_routers, feed, pages, vocabularies
@@ -23,9 +25,40 @@ Errors are `application/problem+json` bodies naming the offending parameter.
 """
 
 
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+SECURITY_SCHEME = {
+    "partnerKey": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "Optional partner key: raises the rate limit to the key's quota.",
+    }
+}
+
+
+class PartnerApi(NinjaAPI):
+    """NinjaAPI whose schema states what the responses really are.
+
+    Error bodies are documented as ``application/problem+json`` (ninja would say
+    ``application/json``), and the optional partner key appears as a security scheme
+    that every operation accepts but none requires.
+    """
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path in schema["paths"].values():
+            for operation in path.values():
+                operation["security"] = [{}, {"partnerKey": []}]
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
+        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEME
+        return schema
+
+
 def build_api() -> NinjaAPI:
     """A NinjaAPI with one router per content type, then the shared and registered ones."""
-    api = NinjaAPI(
+    api = PartnerApi(
         title="Eduverkko partner API",
         version="1.0.0",
         description=DESCRIPTION,

@@ -19,7 +19,7 @@ from cms.api.serialisation import load_context, serialise_page
 from cms.api.visibility import public_pages
 from cms.plugins import ContentTypePlugin
 
-ERRORS = {400: Problem, 404: Problem, 429: Problem}
+ERRORS = {400: Problem, 401: Problem, 404: Problem, 429: Problem}
 
 
 def camel(key: str) -> str:

@@ -12,7 +12,6 @@ from wagtail.models import Page
 
 from cms.api.content import ERRORS, list_schema
 from cms.api.contribution import COMMON_ORDERINGS, contribution_for
-from cms.api.errors import Problem
 from cms.api.listing import any_slug, filter_pages, order, paginate
 from cms.api.params import (
     MAX_ID,
@@ -105,7 +104,7 @@ def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
 
 @router.get(
     "/{id}",
-    response={200: PageOut, 400: Problem, 404: Problem, 429: Problem},
+    response={200: PageOut, **ERRORS},
     summary="One page of any type",
     operation_id="get_page",
 )

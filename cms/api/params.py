@@ -8,9 +8,10 @@ compares the query string against exactly those declarations, so a misspelt para
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -44,16 +45,48 @@ SlugList = Annotated[
 SearchText = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
+def ChoiceList(values: Iterable[str]) -> Any:
+    """A comma-separated list of some of ``values``, e.g. ``format=online,hybrid``."""
+    alternatives = "|".join(re.escape(value) for value in values)
+    return Annotated[str, Field(pattern=rf"^({alternatives})(,({alternatives}))*$", max_length=500)]
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     """Read a naive date-time as Finnish time, as partners in Finland mean it."""
     return value if timezone.is_aware(value) else value.replace(tzinfo=HELSINKI)
 
 
-def _strip_whitespace(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
+def _iso_datetime(value: object) -> object:
+    """Only ISO 8601 text: pydantic would also read ``0.5`` as a Unix time."""
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError as error:
+            raise ValueError(f"not an ISO 8601 date-time: {error}") from error
+    return value
 
 
-AwareDateTime = Annotated[dt.datetime, BeforeValidator(_strip_whitespace), AfterValidator(_aware)]
+def _iso_date(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as error:
+            raise ValueError(f"not an ISO 8601 date (YYYY-MM-DD): {error}") from error
+    return value
+
+
+def _true_or_false(value: object) -> object:
+    """Booleans are ``true`` or ``false``, as in the schema (not ``yes``, ``1`` or ``on``)."""
+    if isinstance(value, str):
+        if value not in ("true", "false"):
+            raise ValueError("use true or false")
+        return value == "true"
+    return value
+
+
+AwareDateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime), AfterValidator(_aware)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Boolean = Annotated[bool, BeforeValidator(_true_or_false)]
 
 
 def split_list(value: str | None) -> list[str]:
@@ -77,7 +110,7 @@ class PageParams(Schema):
     locale: LocaleCode | None = Field(
         None, description="Only items in this language (fi, sv or en)."
     )
-    fallback: bool = Field(
+    fallback: Boolean = Field(
         False,
         description=(
             "With `locale`: where an item has no live translation in that language, serve the "

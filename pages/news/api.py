@@ -12,19 +12,19 @@ from cms.api.contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import Computed, Contacts, Image, RelatedList, Stream, Value
 from cms.api.listing import related_to_any
-from cms.api.params import SlugList, split_list
+from cms.api.params import Boolean, IsoDate, SlugList, split_list
 
 
 class NewsFilters(Schema):
     topic: SlugList | None = Field(None, description="Topic (theme) slugs, any of them.")
-    published_after: dt.date | None = Field(
+    published_after: IsoDate | None = Field(
         None, description="Only news announced on or after this date."
     )
-    published_before: dt.date | None = Field(
+    published_before: IsoDate | None = Field(
         None, description="Only news announced on or before this date."
     )
-    grant_call: bool | None = Field(None, description="Only grant calls (true) or other news.")
-    open_calls: bool | None = Field(
+    grant_call: Boolean | None = Field(None, description="Only grant calls (true) or other news.")
+    open_calls: Boolean | None = Field(
         None, description="Only grant calls still accepting applications (true) or not."
     )
 

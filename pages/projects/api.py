@@ -10,14 +10,16 @@ from ninja import Field, Schema
 
 from cms.api.contribution import ApiContribution
 from cms.api.fields import Contacts, Related, RelatedList, RichText, Value
-from cms.api.params import choice_list
+from cms.api.params import ChoiceList, choice_list
 from pages.projects.models import Status
 
 STATUSES = ", ".join(Status.values)
 
 
 class ProjectFilters(Schema):
-    status: str | None = Field(None, max_length=100, description=f"One or more of: {STATUSES}.")
+    status: ChoiceList(Status.values) | None = Field(
+        None, description=f"One or more of: {STATUSES}."
+    )
     programme: str | None = Field(
         None,
         min_length=1,

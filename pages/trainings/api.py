@@ -26,7 +26,7 @@ from cms.api.fields import (
     Value,
 )
 from cms.api.listing import related_to_any
-from cms.api.params import SlugList, choice_list, split_list
+from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
 from pages.trainings.lifecycle import HELSINKI, Lifecycle, end_of_day, start_of_day
 from pages.trainings.models import TrainingPage
 
@@ -55,23 +55,23 @@ class TrainingFilters(Schema):
     days: int | None = Field(
         None, ge=1, le=366, description="Only trainings within this many days from today."
     )
-    is_free: bool | None = Field(None, description="Only free (true) or paid (false) ones.")
+    is_free: Boolean | None = Field(None, description="Only free (true) or paid (false) ones.")
     language: SlugList | None = Field(
         None, description="Languages of instruction (fi, sv, en, se), any of them."
     )
     keyword: SlugList | None = Field(None, description="Theme slugs (Linked Events `keyword`).")
     location: SlugList | None = Field(None, description="Region slugs (Linked Events `location`).")
     audience: SlugList | None = Field(None, description="Target audience slugs.")
-    format: str | None = Field(
-        None, max_length=100, description=f"One or more of: {choices_of(TrainingPage.Format)}."
+    format: ChoiceList(TrainingPage.Format.values) | None = Field(
+        None, description=f"One or more of: {choices_of(TrainingPage.Format)}."
     )
-    kind: str | None = Field(
-        None, max_length=100, description=f"One or more of: {choices_of(TrainingPage.Kind)}."
+    kind: ChoiceList(TrainingPage.Kind.values) | None = Field(
+        None, description=f"One or more of: {choices_of(TrainingPage.Kind)}."
     )
-    status: str | None = Field(
-        None, max_length=100, description=f"One or more of: {choices_of(TrainingPage.Status)}."
+    status: ChoiceList(TrainingPage.Status.values) | None = Field(
+        None, description=f"One or more of: {choices_of(TrainingPage.Status)}."
     )
-    registration_open: bool | None = Field(
+    registration_open: Boolean | None = Field(
         None, description="Only trainings whose registration is open now (or not)."
     )
 
