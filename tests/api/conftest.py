@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
+from tests.api import helpers
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
@@ -17,13 +19,7 @@ def fresh_cache():
 @pytest.fixture
 def publish():
     """Publish a page through a revision, as an editor would (fires the page signals)."""
-
-    def publish_page(page):
-        page.save_revision().publish()
-        page.refresh_from_db()
-        return page.specific
-
-    return publish_page
+    return helpers.publish
 
 
 @pytest.fixture
