@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
 from cms.api.contribution import ApiContribution
 from cms.api.errors import Problem
@@ -26,11 +26,11 @@ def camel(key: str) -> str:
     return "".join(part.capitalize() for part in key.replace("-", "_").split("_"))
 
 
-def list_schema(name: str, item: type[Schema]) -> type[Schema]:
+def list_schema(name: str, item: type[BaseModel]) -> type[BaseModel]:
     """The list envelope ``{"count", "items", "next", "previous"}`` around ``item``."""
     return create_model(
         name,
-        __base__=Schema,
+        __base__=BaseModel,
         count=(int, Field(description="Number of items matching the parameters.")),
         items=(list[item], ...),
         next=(str | None, Field(description="URL of the next page, if any.")),
@@ -38,7 +38,7 @@ def list_schema(name: str, item: type[Schema]) -> type[Schema]:
     )
 
 
-def item_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> type[Schema]:
+def item_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> type[BaseModel]:
     return create_model(
         f"{camel(plugin.key)}Item",
         __base__=PageItem,

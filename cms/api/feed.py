@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from pydantic import BaseModel
 
 from cms.api.content import ERRORS
 from cms.api.errors import BadParameter
@@ -50,7 +51,7 @@ class ChangeParams(Schema):
     limit: int = Field(100, ge=1, le=MAX_LIMIT, description="Events per answer (1–500).")
 
 
-class Change(Schema):
+class Change(BaseModel):
     event: Literal["published", "updated", "unpublished", "moved", "deleted"]
     id: int = Field(description="Page id.")
     translation_key: uuid.UUID
@@ -59,7 +60,7 @@ class Change(Schema):
     at: dt.datetime
 
 
-class ChangeList(Schema):
+class ChangeList(BaseModel):
     items: list[Change]
     next_cursor: str = Field(description="Pass as `cursor` to continue after these events.")
     has_more: bool = Field(description="More events are available right away.")

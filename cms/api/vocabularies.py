@@ -10,7 +10,8 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
+from pydantic import BaseModel
 
 from cms.api.content import ERRORS, list_schema
 from cms.api.listing import paginate
@@ -33,7 +34,7 @@ class VocabularyParams(PaginationParams):
     search: SearchText | None = Field(None, description="Names containing this text.")
 
 
-class TermItem(Schema):
+class TermItem(BaseModel):
     id: int
     translation_key: uuid.UUID
     locale: str
@@ -83,7 +84,7 @@ router = Router(tags=["vocabularies"])
 
 
 def add_list_endpoint(
-    path: str, model: type[Model], item: type[Schema], serialise: Any, related: tuple = ()
+    path: str, model: type[Model], item: type[BaseModel], serialise: Any, related: tuple = ()
 ) -> None:
     """Register ``GET /<path>/`` listing ``model`` rows in one language."""
     name = str(model._meta.verbose_name_plural)
