@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from ninja import NinjaAPI
 
 from cms.api import extra_routers, feed, pages, vocabularies
@@ -44,7 +45,8 @@ class PartnerApi(NinjaAPI):
     """
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        schema = super().get_openapi_schema(*args, **kwargs)
+        with translation.override("en"):
+            schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema["paths"].values():
             for operation in path.values():
                 operation["security"] = [{}, {"partnerKey": []}]
@@ -57,21 +59,26 @@ class PartnerApi(NinjaAPI):
 
 
 def build_api() -> NinjaAPI:
-    """A NinjaAPI with one router per content type, then the shared and registered ones."""
-    api = PartnerApi(
-        title="Eduverkko partner API",
-        version="1.0.0",
-        description=DESCRIPTION,
-        urls_namespace=NAMESPACE,
-        openapi_url="/openapi.json",
-        docs_url="/docs",
-    )
-    register_exception_handlers(api)
-    for plugin in registry:
-        api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
-    api.add_router("/pages/", pages.router)
-    api.add_router("/", vocabularies.router)
-    api.add_router("/changes/", feed.router)
-    for prefix, router in extra_routers:
-        api.add_router(prefix, router)
+    """A NinjaAPI with one router per content type, then the shared and registered ones.
+
+    The documentation is in English whatever language is active while it is built (the
+    summaries use the models' translatable names).
+    """
+    with translation.override("en"):
+        api = PartnerApi(
+            title="Eduverkko partner API",
+            version="1.0.0",
+            description=DESCRIPTION,
+            urls_namespace=NAMESPACE,
+            openapi_url="/openapi.json",
+            docs_url="/docs",
+        )
+        register_exception_handlers(api)
+        for plugin in registry:
+            api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
+        api.add_router("/pages/", pages.router)
+        api.add_router("/", vocabularies.router)
+        api.add_router("/changes/", feed.router)
+        for prefix, router in extra_routers:
+            api.add_router(prefix, router)
     return api
