@@ -23,6 +23,12 @@ Public content needs no key (a modest per-IP rate applies). Partner keys, sent a
 `Authorization: Bearer <key>`, raise the limit to the key's daily quota. Every response
 carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
 Errors are `application/problem+json` bodies naming the offending parameter.
+
+To stay in sync, read `/changes/` with the `next_cursor` of your previous read: it lists
+every `published`, `updated`, `moved`, `unpublished` and `deleted` event in order. Webhook
+subscribers receive the same events as signed POSTs: verify
+`X-Eduverkko-Signature: sha256=<hex>` as HMAC-SHA256, with your secret, of
+`<X-Eduverkko-Timestamp>.<raw body>`, and reject old timestamps.
 """
 
 
