@@ -1,0 +1,114 @@
+"""Keep every search backend current without making a save wait for the search engine.
+
+A save or delete of an indexed object records a :class:`PendingIndexUpdate` in the same
+transaction and enqueues :func:`search.tasks.sync_search_index`. The task applies the queue
+to every configured backend, the database one first so that the fallback is always current;
+if the engine is unreachable the rows stay queued and the task retries later.
+This replaces modelsearch's own signal handlers, which would index once and, on an engine
+error, only log it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from modelsearch import signal_handlers as modelsearch_handlers
+from modelsearch.backends import get_search_backends_with_name
+from modelsearch.index import get_indexed_instance, get_indexed_models
+
+from search.engine import ENGINE_ERRORS, FALLBACK, mark_engine_up
+from search.models import PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 200
+
+
+class EngineUnavailable(Exception):
+    """The search engine did not take an update; the queued rows are kept for a retry."""
+
+
+def queue_update(instance: models.Model) -> None:
+    """Record that ``instance``'s search entries must be rewritten, then start the task."""
+    from search.tasks import sync_search_index
+
+    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
+    PendingIndexUpdate.objects.update_or_create(
+        content_type=content_type, object_id=str(instance.pk), defaults={"attempts": 0}
+    )
+    sync_search_index.enqueue()
+
+
+def _on_save(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        queue_update(instance)
+
+
+def _on_delete(sender, instance, **kwargs) -> None:
+    queue_update(instance)
+
+
+def connect_signal_handlers() -> None:
+    """Route index updates of every indexed model through the queue (and not modelsearch's)."""
+    for model in get_indexed_models():
+        if not getattr(model, "search_auto_update", True):
+            continue
+        post_save.disconnect(modelsearch_handlers.post_save_signal_handler, sender=model)
+        post_delete.disconnect(modelsearch_handlers.post_delete_signal_handler, sender=model)
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{model._meta}")
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta}")
+
+
+def _backends_database_first() -> list[tuple[str, object]]:
+    backends = list(get_search_backends_with_name())
+    return sorted(backends, key=lambda item: item[0] != FALLBACK)
+
+
+def _apply(update: PendingIndexUpdate, backends) -> None:
+    model = update.content_type.model_class()
+    if model is None:
+        return
+    try:
+        instance = model._default_manager.get(pk=update.object_id)
+    except model.DoesNotExist:
+        instance = None
+    indexed = get_indexed_instance(instance) if instance is not None else None
+    for _name, backend in backends:
+        if indexed is not None:
+            backend.add(indexed)
+        else:
+            backend.delete(model(pk=update.object_id))
+
+
+def apply_pending_updates() -> int:
+    """Apply every queued update to every backend; return how many were applied.
+
+    Raises :class:`EngineUnavailable` when the engine fails, after the database backend has
+    taken the update and with the failed row kept (its ``attempts`` counted).
+    """
+    backends = _backends_database_first()
+    applied = 0
+    while True:
+        batch = list(PendingIndexUpdate.objects.select_related("content_type")[:BATCH_SIZE])
+        if not batch:
+            break
+        for update in batch:
+            try:
+                _apply(update, backends)
+            except ENGINE_ERRORS as error:
+                PendingIndexUpdate.objects.filter(pk=update.pk).update(
+                    attempts=models.F("attempts") + 1, last_error=str(error)[:2000]
+                )
+                raise EngineUnavailable(str(error)) from error
+            # Delete only if nobody queued the object again while it was being indexed.
+            PendingIndexUpdate.objects.filter(pk=update.pk, queued_at=update.queued_at).delete()
+            applied += 1
+    if applied:
+        mark_engine_up()
+    return applied
+
+
+def pending_count() -> int:
+    return PendingIndexUpdate.objects.count()
