@@ -14,7 +14,7 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from modelsearch import signal_handlers as modelsearch_handlers
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import get_indexed_instance, get_indexed_models
@@ -30,24 +30,44 @@ class EngineUnavailable(Exception):
     """The search engine did not take an update; the queued rows are kept for a retry."""
 
 
-def queue_update(instance: models.Model) -> None:
-    """Record that ``instance``'s search entries must be rewritten, then start the task."""
+def queue_updates(model: type[models.Model], pks) -> None:
+    """Record that these objects' search entries must be rewritten, then start the task."""
     from search.tasks import sync_search_index
 
-    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
-    PendingIndexUpdate.objects.update_or_create(
-        content_type=content_type, object_id=str(instance.pk), defaults={"attempts": 0}
-    )
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    for pk in pks:
+        PendingIndexUpdate.objects.update_or_create(
+            content_type=content_type, object_id=str(pk), defaults={"attempts": 0}
+        )
     sync_search_index.enqueue()
 
 
 def _on_save(sender, instance, raw: bool = False, **kwargs) -> None:
     if not raw:
-        queue_update(instance)
+        queue_updates(type(instance), [instance.pk])
 
 
 def _on_delete(sender, instance, **kwargs) -> None:
-    queue_update(instance)
+    queue_updates(type(instance), [instance.pk])
+
+
+def _on_relation_change(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    """Reindex after a many-to-many change: themes and audiences are written after the page
+    row (modelcluster commits them after ``post_save``), so the save alone saw the old ones."""
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        queue_updates(type(instance), [instance.pk])
+    elif pk_set:
+        queue_updates(model, pk_set)
+
+
+def _many_to_many_through_models(model: type[models.Model]) -> list[type[models.Model]]:
+    return [
+        field.remote_field.through
+        for field in model._meta.get_fields()
+        if field.many_to_many and not field.auto_created
+    ]
 
 
 def connect_signal_handlers() -> None:
@@ -55,10 +75,17 @@ def connect_signal_handlers() -> None:
     for model in get_indexed_models():
         if not getattr(model, "search_auto_update", True):
             continue
+        label = model._meta.label_lower
         post_save.disconnect(modelsearch_handlers.post_save_signal_handler, sender=model)
         post_delete.disconnect(modelsearch_handlers.post_delete_signal_handler, sender=model)
-        post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{model._meta}")
-        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta}")
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{label}")
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-delete-{label}")
+        for through in _many_to_many_through_models(model):
+            m2m_changed.connect(
+                _on_relation_change,
+                sender=through,
+                dispatch_uid=f"search-m2m-{through._meta.label_lower}",
+            )
 
 
 def _backends_database_first() -> list[tuple[str, object]]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import simplemma
+import snowballstemmer
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +45,27 @@ class Lemmatizer(Protocol):
     def compound_parts(self, word: str) -> tuple[str, ...]: ...
 
 
+SNOWBALL_LANGUAGES = {"fi": "finnish", "sv": "swedish", "en": "english"}
+
+
 class SimplemmaLemmatizer:
-    """Dictionary lemmatiser for fi, sv and en; it knows no compound boundaries."""
+    """Dictionary lemmatiser for fi, sv and en; it knows no compound boundaries.
+
+    A word missing from simplemma's dictionary (a rare compound such as
+    "småbarnspedagogiken") also gets its Snowball stem, on the index and the query side
+    alike, so that its inflected forms still meet.
+    """
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self._stemmer = snowballstemmer.stemmer(SNOWBALL_LANGUAGES[language])
 
     def base_forms(self, word: str) -> tuple[str, ...]:
-        return (simplemma.lemmatize(word, lang=self.language).lower(),)
+        lemma = simplemma.lemmatize(word, lang=self.language).lower()
+        if lemma != word or simplemma.is_known(word, lang=self.language):
+            return (lemma,)
+        stem = self._stemmer.stemWord(word)
+        return (lemma, stem) if stem != lemma else (lemma,)
 
     def compound_parts(self, word: str) -> tuple[str, ...]:
         return ()

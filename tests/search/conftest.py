@@ -23,6 +23,26 @@ def make_training(training_indexes):
 
     def make(language: str, title: str, **fields):
         fields.setdefault("lead", "")
-        return TrainingPageFactory(parent=training_indexes[language], title=title, **fields)
+        relations = {name: fields.pop(name) for name in ("themes", "audiences") if name in fields}
+        page = TrainingPageFactory(parent=training_indexes[language], title=title, **fields)
+        if relations:
+            # Set the relations and publish them as an editor would (a new live revision).
+            for name, values in relations.items():
+                getattr(page, name).set(values)
+            page.save_revision().publish()
+        return page
 
     return make
+
+
+@pytest.fixture
+def translate_theme():
+    """Add the ``locale`` row of a Finnish theme, named ``name``."""
+
+    def translate(theme, locale, name: str):
+        translation = theme.copy_for_translation(locale)
+        translation.name = name
+        translation.save()
+        return translation
+
+    return translate
