@@ -7,7 +7,7 @@ Bad parameters answer 400 with ``{"detail", "field"}``, whatever the API's globa
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from search.service import MAX_LIMIT, SearchInputError, SearchOutcome, search_pages
 
@@ -100,5 +100,5 @@ def search(
         start = _bounded_int("offset", offset, 0, 0, 10_000)
         outcome = search_pages(q, locale, type, limit=page_size, offset=start)
     except SearchInputError as error:
-        return 400, {"detail": error.message, "field": error.field}
-    return 200, _response(outcome, page_size, start)
+        return Status(400, {"detail": error.message, "field": error.field})
+    return Status(200, _response(outcome, page_size, start))
