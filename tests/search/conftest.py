@@ -46,3 +46,34 @@ def translate_theme():
         return translation
 
     return translate
+
+
+@pytest.fixture(autouse=True)
+def _forget_engine_state():
+    """Each test starts with the engine presumed up and no retry scheduled."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def es_stub():
+    from tests.search.es_stub import start_stub
+
+    stub = start_stub()
+    yield stub
+    stub.server.shutdown()
+    stub.server.server_close()
+
+
+@pytest.fixture
+def use_elasticsearch(settings):
+    """Point search at an Elasticsearch URL (a stub or a closed port) for one test."""
+    from search.config import search_backends
+
+    def use(url: str) -> None:
+        settings.WAGTAILSEARCH_BACKENDS = search_backends(url, "test")
+
+    return use
