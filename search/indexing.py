@@ -19,7 +19,7 @@ from modelsearch import signal_handlers as modelsearch_handlers
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import get_indexed_instance, get_indexed_models
 
-from search.engine import ENGINE_ERRORS, FALLBACK, mark_engine_up
+from search.engine import ENGINE_ERRORS, mark_engine_up
 from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -36,9 +36,7 @@ def queue_updates(model: type[models.Model], pks) -> None:
 
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     for pk in pks:
-        PendingIndexUpdate.objects.update_or_create(
-            content_type=content_type, object_id=str(pk), defaults={"attempts": 0}
-        )
+        PendingIndexUpdate.objects.update_or_create(content_type=content_type, object_id=str(pk))
     sync_search_index.enqueue()
 
 
@@ -88,51 +86,66 @@ def connect_signal_handlers() -> None:
             )
 
 
-def _backends_database_first() -> list[tuple[str, object]]:
-    backends = list(get_search_backends_with_name())
-    return sorted(backends, key=lambda item: item[0] != FALLBACK)
+def _split_backends() -> tuple[list, list]:
+    """(database backends, external engines): engines are the backends modelsearch lets fail."""
+    backends = [backend for _name, backend in get_search_backends_with_name()]
+    database = [backend for backend in backends if not backend.catch_indexing_errors]
+    engines = [backend for backend in backends if backend.catch_indexing_errors]
+    return database, engines
 
 
-def _apply(update: PendingIndexUpdate, backends) -> None:
+def _resolve(update: PendingIndexUpdate) -> tuple[type[models.Model] | None, object, object]:
+    """(model, object to index or None if it is gone or not indexed, its primary key)."""
     model = update.content_type.model_class()
     if model is None:
-        return
-    try:
-        instance = model._default_manager.get(pk=update.object_id)
-    except model.DoesNotExist:
-        instance = None
+        return None, None, update.object_id
+    instance = model._default_manager.filter(pk=update.object_id).first()
     indexed = get_indexed_instance(instance) if instance is not None else None
-    for _name, backend in backends:
-        if indexed is not None:
-            backend.add(indexed)
-        else:
-            backend.delete(model(pk=update.object_id))
+    return model, indexed, update.object_id
+
+
+def _apply(backend, model, indexed, pk) -> None:
+    if model is None:
+        return
+    if indexed is not None:
+        backend.add(indexed)
+    else:
+        backend.delete(model(pk=pk))
 
 
 def apply_pending_updates() -> int:
     """Apply every queued update to every backend; return how many were applied.
 
-    Raises :class:`EngineUnavailable` when the engine fails, after the database backend has
-    taken the update and with the failed row kept (its ``attempts`` counted).
+    Each batch goes to the database backend first, all of it, so that the fallback is
+    current even while the engine is down. Raises :class:`EngineUnavailable` when the
+    engine fails, with the rows it has not taken kept and their ``attempts`` counted.
     """
-    backends = _backends_database_first()
+    database_backends, engines = _split_backends()
     applied = 0
     while True:
         batch = list(PendingIndexUpdate.objects.select_related("content_type")[:BATCH_SIZE])
         if not batch:
             break
-        for update in batch:
+        resolved = [_resolve(update) for update in batch]
+        for backend in database_backends:
+            for target in resolved:
+                _apply(backend, *target)
+        for position, target in enumerate(resolved):
             try:
-                _apply(update, backends)
+                for backend in engines:
+                    _apply(backend, *target)
             except ENGINE_ERRORS as error:
-                PendingIndexUpdate.objects.filter(pk=update.pk).update(
+                # The rest of the batch waits for the same engine: count the attempt for all.
+                waiting = [row.pk for row in batch[position:]]
+                PendingIndexUpdate.objects.filter(pk__in=waiting).update(
                     attempts=models.F("attempts") + 1, last_error=str(error)[:2000]
                 )
                 raise EngineUnavailable(str(error)) from error
             # Delete only if nobody queued the object again while it was being indexed.
+            update = batch[position]
             PendingIndexUpdate.objects.filter(pk=update.pk, queued_at=update.queued_at).delete()
             applied += 1
-    if applied:
+    if applied and engines:
         mark_engine_up()
     return applied
 

@@ -21,7 +21,8 @@ _RETRY_SCHEDULED_KEY = "search:sync-retry-scheduled"
 
 def retry_delay(attempt: int) -> dt.timedelta:
     """Exponential back-off: 30 s, 60 s, 120 s... capped at :data:`MAX_RETRY_DELAY`."""
-    return min(FIRST_RETRY_DELAY * (2 ** max(attempt - 1, 0)), MAX_RETRY_DELAY)
+    doublings = min(max(attempt - 1, 0), 16)  # 2**16 × 30 s is far past the cap already
+    return min(FIRST_RETRY_DELAY * 2**doublings, MAX_RETRY_DELAY)
 
 
 def schedule_retry(attempt: int) -> bool:
