@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.networks.demo import build_demo
 from pages.networks.models import NetworkIndexPage, NetworkPage
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -13,5 +14,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={},
+        contributions={"search": SearchContribution(theme_field=None)},
     )
