@@ -9,29 +9,21 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from search.service import MAX_LIMIT, SearchInputError, SearchOutcome, search_pages
+from search.service import (
+    MAX_LIMIT,
+    FacetCount,
+    SearchHit,
+    SearchInputError,
+    SearchOutcome,
+    search_pages,
+)
 
 router = Router(tags=["search"])
 
 
-class SearchResultOut(Schema):
-    id: int
-    type: str
-    title: str
-    url: str
-    locale: str
-    excerpt: str
-
-
-class FacetCountOut(Schema):
-    value: str
-    label: str
-    count: int
-
-
 class FacetsOut(Schema):
-    type: list[FacetCountOut]
-    theme: list[FacetCountOut]
+    type: list[FacetCount]
+    theme: list[FacetCount]
 
 
 class SearchResponseOut(Schema):
@@ -41,7 +33,7 @@ class SearchResponseOut(Schema):
     limit: int
     offset: int
     degraded: bool
-    results: list[SearchResultOut]
+    results: list[SearchHit]
     facets: FacetsOut
 
 
@@ -70,11 +62,8 @@ def _response(outcome: SearchOutcome, limit: int, offset: int) -> dict:
         "limit": limit,
         "offset": offset,
         "degraded": outcome.degraded,
-        "results": [hit.__dict__ for hit in outcome.hits],
-        "facets": {
-            "type": [facet.__dict__ for facet in outcome.type_facets],
-            "theme": [facet.__dict__ for facet in outcome.theme_facets],
-        },
+        "results": outcome.hits,
+        "facets": {"type": outcome.type_facets, "theme": outcome.theme_facets},
     }
 
 
@@ -88,7 +77,7 @@ def search(
     request: HttpRequest,
     q: str = "",
     locale: str = "fi",
-    type: str | None = None,  # noqa: A002 - the public parameter name
+    type: str | None = None,
     limit: str | None = None,
     offset: str | None = None,
 ):

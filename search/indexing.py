@@ -11,6 +11,9 @@ error, only log it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -26,6 +29,19 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
 
 
+_paused: ContextVar[bool] = ContextVar("search_index_updates_paused", default=False)
+
+
+@contextmanager
+def paused_index_updates() -> Iterator[None]:
+    """Queue nothing while bulk-loading; run ``manage.py reindex`` afterwards."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
 class EngineUnavailable(Exception):
     """The search engine did not take an update; the queued rows are kept for a retry."""
 
@@ -34,6 +50,8 @@ def queue_updates(model: type[models.Model], pks) -> None:
     """Record that these objects' search entries must be rewritten, then start the task."""
     from search.tasks import sync_search_index
 
+    if _paused.get():
+        return
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     for pk in pks:
         PendingIndexUpdate.objects.update_or_create(content_type=content_type, object_id=str(pk))

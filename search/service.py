@@ -74,7 +74,9 @@ def resolve_locale(language_code: str) -> Locale:
         return Locale.objects.get(language_code=language_code)
     except Locale.DoesNotExist:
         codes = ", ".join(Locale.objects.values_list("language_code", flat=True))
-        raise SearchInputError("locale", f"Unknown locale {language_code!r}; use one of {codes}.")
+        raise SearchInputError(
+            "locale", f"Unknown locale {language_code!r}; use one of {codes}."
+        ) from None
 
 
 def resolve_type(type_key: str | None) -> ContentTypePlugin | None:

@@ -46,13 +46,13 @@ def sync_search_index(attempt: int = 0) -> int:
     try:
         return apply_pending_updates()
     except EngineUnavailable as error:
-        logger.warning(
-            "Search engine unavailable (%s); %d index updates wait, retry %d scheduled",
-            error,
-            pending_count(),
-            attempt + 1,
-        )
         if attempt > 0:
             cache.delete(_RETRY_SCHEDULED_KEY)
-        schedule_retry(attempt + 1)
+        retrying = schedule_retry(attempt + 1)
+        logger.warning(
+            "Search engine unavailable (%s); %d index updates wait%s",
+            error,
+            pending_count(),
+            f", retry {attempt + 1} scheduled" if retrying else " for the next run",
+        )
         return 0

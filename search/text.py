@@ -134,7 +134,7 @@ def _load_voikko():
         return None
     try:
         return libvoikko.Voikko("fi")
-    except OSError as error:  # the shared library or the dictionary is not installed
+    except (OSError, libvoikko.VoikkoException) as error:  # no shared library / dictionary
         logger.info("Voikko is not available, Finnish falls back to simplemma: %s", error)
         return None
 

@@ -77,3 +77,15 @@ def use_elasticsearch(settings):
         settings.WAGTAILSEARCH_BACKENDS = search_backends(url, "test")
 
     return use
+
+
+@pytest.fixture
+def search_html(client):
+    """The HTML of the search page in ``language`` for ``q``, after checking it answered 200."""
+
+    def get(language: str, q: str, **params) -> str:
+        response = client.get(f"/{language}/search/", {"q": q, **params})
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return get

@@ -29,7 +29,9 @@ class Query:
 
 DOCS = (
     # --- Finnish -------------------------------------------------------------------------
-    Doc("f-koulutus", "fi", "trainings", "Koulutus", "Yleinen koulutus opetustoimen henkilöstölle."),
+    Doc(
+        "f-koulutus", "fi", "trainings", "Koulutus", "Yleinen koulutus opetustoimen henkilöstölle."
+    ),
     Doc(
         "f-taydennys",
         "fi",
@@ -86,7 +88,13 @@ DOCS = (
         "Opettajien täydennyskoulutukseen haetaan hankkeita",
         "Haku on avoinna marraskuun loppuun asti.",
     ),
-    Doc("f-nuoriso", "fi", "trainings", "Nuorisotyön webinaari", "Etsivän nuorisotyön ajankohtaiset asiat."),
+    Doc(
+        "f-nuoriso",
+        "fi",
+        "trainings",
+        "Nuorisotyön webinaari",
+        "Etsivän nuorisotyön ajankohtaiset asiat.",
+    ),
     Doc(
         "f-jatkuva",
         "fi",
@@ -116,7 +124,9 @@ DOCS = (
         "Elinikäisen ohjauksen yhteistyöryhmä kokoontuu neljästi vuodessa.",
     ),
     # --- Swedish -------------------------------------------------------------------------
-    Doc("s-utbildning", "sv", "trainings", "Utbildning", "Allmän utbildning för personal i skolor."),
+    Doc(
+        "s-utbildning", "sv", "trainings", "Utbildning", "Allmän utbildning för personal i skolor."
+    ),
     Doc(
         "s-fortbildning",
         "sv",
@@ -166,8 +176,20 @@ DOCS = (
         "Kontinuerligt lärande i Mellersta Finland",
         "Ett regionalt samarbetsnätverk för vuxenutbildning.",
     ),
-    Doc("s-kultur", "sv", "news", "Kulturbidrag till kommunerna", "Kommunerna fick stöd till kulturtjänster."),
-    Doc("s-ungdom", "sv", "trainings", "Ungdomsarbete i skolor", "Aktuellt om uppsökande ungdomsarbete."),
+    Doc(
+        "s-kultur",
+        "sv",
+        "news",
+        "Kulturbidrag till kommunerna",
+        "Kommunerna fick stöd till kulturtjänster.",
+    ),
+    Doc(
+        "s-ungdom",
+        "sv",
+        "trainings",
+        "Ungdomsarbete i skolor",
+        "Aktuellt om uppsökande ungdomsarbete.",
+    ),
     # --- English -------------------------------------------------------------------------
     Doc("e-training", "en", "trainings", "Training", "General training for education staff."),
     Doc(
@@ -191,7 +213,13 @@ DOCS = (
         "Networks supporting leadership",
         "A network of sixteen organisations develops management.",
     ),
-    Doc("e-library", "en", "trainings", "Webinar for library staff", "Digital skills for public libraries."),
+    Doc(
+        "e-library",
+        "en",
+        "trainings",
+        "Webinar for library staff",
+        "Digital skills for public libraries.",
+    ),
     Doc(
         "e-quality",
         "en",
@@ -213,8 +241,20 @@ DOCS = (
         "Continuous learning in Central Finland",
         "A regional cooperation network for adult education.",
     ),
-    Doc("e-culture", "en", "news", "Culture grants for municipalities", "Municipalities received support for cultural services."),
-    Doc("e-youth", "en", "trainings", "Youth work in schools", "Current issues in outreach youth work."),
+    Doc(
+        "e-culture",
+        "en",
+        "news",
+        "Culture grants for municipalities",
+        "Municipalities received support for cultural services.",
+    ),
+    Doc(
+        "e-youth",
+        "en",
+        "trainings",
+        "Youth work in schools",
+        "Current issues in outreach youth work.",
+    ),
 )
 
 QUERIES = (

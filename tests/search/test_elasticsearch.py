@@ -154,7 +154,9 @@ def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training
 
     assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("trainings", 1)]
     aggregations = [
-        r.body["aggregations"] for r in es_stub.matching("POST", "_search$") if "aggregations" in r.body
+        r.body["aggregations"]
+        for r in es_stub.matching("POST", "_search$")
+        if "aggregations" in r.body
     ]
     assert {"content_type_id": {"terms": {"field": "content_type_id_filter", "missing": 0}}} in (
         aggregations

@@ -63,11 +63,17 @@ def test_every_query_finds_its_pages_in_the_top_five(corpus):
         counts[0] += len(found)
         counts[1] += len(query.expected)
         if len(found) < len(query.expected):
-            failures.append(f"{query.language} {query.text!r}: expected {query.expected}, got {top}")
+            failures.append(
+                f"{query.language} {query.text!r}: expected {query.expected}, got {top}"
+            )
 
-    print(f"\nRelevance on {connection.vendor}, {len(queries)} queries (Voikko: {voikko_available()})")
+    print(
+        f"\nRelevance on {connection.vendor}, {len(queries)} queries (Voikko: {voikko_available()})"
+    )
     for language, (found, expected) in per_language.items():
         print(f"  {language}: recall@{TOP} {found}/{expected} = {found / expected:.0%}")
-    print(f"  all: recall@{TOP} {found_total}/{expected_total} = {found_total / expected_total:.0%}")
+    print(
+        f"  all: recall@{TOP} {found_total}/{expected_total} = {found_total / expected_total:.0%}"
+    )
     assert len(queries) >= 30
     assert not failures, "\n".join(failures)

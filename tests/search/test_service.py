@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cms.plugins import registry
-
 from cms.vocabularies.factories import ThemeFactory
 from search.service import SearchInputError, search_pages, suggest_titles
 

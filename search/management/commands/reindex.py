@@ -94,7 +94,8 @@ class Command(BaseCommand):
                 count = self.reindex_backend(name, backend, locale_objects, chunk_size)
             except ENGINE_ERRORS as error:
                 raise CommandError(f"Search backend {name!r} is unreachable: {error}") from error
-            self.stdout.write(self.style.SUCCESS(f"{name}: indexed {count} objects"))
+            if self.verbosity > 0:
+                self.stdout.write(self.style.SUCCESS(f"{name}: indexed {count} objects"))
         if not locale_objects and not backend_name:
             PendingIndexUpdate.objects.filter(queued_at__lt=started).delete()
             mark_engine_up()
@@ -124,7 +125,10 @@ class Command(BaseCommand):
                 index.add_model(model)
                 for locale_code, queryset in self.querysets(model, locales):
                     count += self.index_queryset(
-                        index, model, queryset, f"{name} {locale_code} {model._meta.label}",
+                        index,
+                        model,
+                        queryset,
+                        f"{name} {locale_code} {model._meta.label}",
                         chunk_size,
                     )
             if rebuilder is not None:
