@@ -189,18 +189,24 @@ def search_pages(
     searched = [only_plugin] if only_plugin else plugins
 
     def run(backend) -> SearchOutcome:
-        results = backend.search(language_query, visible_pages(locale_obj, searched))
-        pages = list(results[offset : offset + limit])
         all_types = backend.search(
             language_query, visible_pages(locale_obj, plugins), order_by_relevance=False
         )
+        type_facets = _type_facets(all_types, plugins)
+        # The type facet counts every match, so it gives the total without another count,
+        # and the types without a match need no theme facet query.
+        matched = {facet.value: facet.count for facet in type_facets}
+        searched_with_hits = [plugin for plugin in searched if matched.get(plugin.key)]
+        if not searched_with_hits:
+            return SearchOutcome(query=query, locale=locale, type_facets=type_facets)
+        results = backend.search(language_query, visible_pages(locale_obj, searched_with_hits))
         return SearchOutcome(
             query=query,
             locale=locale,
-            hits=_hits(pages, locale_obj),
-            total=results.count(),
-            type_facets=_type_facets(all_types, plugins),
-            theme_facets=_theme_facets(backend, language_query, locale_obj, searched),
+            hits=_hits(list(results[offset : offset + limit]), locale_obj),
+            total=sum(matched[plugin.key] for plugin in searched_with_hits),
+            type_facets=type_facets,
+            theme_facets=_theme_facets(backend, language_query, locale_obj, searched_with_hits),
         )
 
     outcome, degraded = run_with_fallback(run)

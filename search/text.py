@@ -195,7 +195,14 @@ def index_terms(text: str, language: str) -> list[str]:
 
 def index_text(texts: Iterable[str], language: str) -> str:
     """:func:`index_terms` of several texts, joined into one string for a search field."""
-    return " ".join(term for text in texts if text for term in index_terms(text, language))
+    return _index_text(tuple(text for text in texts if text), language)
+
+
+@lru_cache(maxsize=256)
+def _index_text(texts: tuple[str, ...], language: str) -> str:
+    # Backends read a search field several times per object (SQLite: title, body and
+    # autocomplete passes); the cache makes that one analysis.
+    return " ".join(term for text in texts for term in index_terms(text, language))
 
 
 def query_terms(query: str, language: str) -> list[str]:
