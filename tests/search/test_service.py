@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from cms.plugins import registry
 from cms.vocabularies.factories import ThemeFactory
 from search.service import SearchInputError, search_pages, suggest_titles
+from search.text import voikko_available
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,17 @@ def test_inflected_query_finds_base_form_in_each_language(make_training):
     assert titles(search_pages("koulutuksen", "fi")) == ["Koulutus"]
     assert titles(search_pages("utbildningar", "sv")) == ["Utbildning"]
     assert titles(search_pages("trainings", "en")) == ["Training"]
+
+
+@pytest.mark.skipif(not voikko_available(), reason="needs libvoikko and voikko-fi")
+def test_compound_part_finds_the_compound_with_voikko(make_training):
+    make_training("fi", "Täydennyskoulutus")
+    make_training("fi", "Verkostohanke")
+
+    assert titles(search_pages("koulutus", "fi")) == ["Täydennyskoulutus"]
+    assert titles(search_pages("hankkeiden", "fi")) == ["Verkostohanke"]
+    # A compound in the query is not split: it does not match every "koulutus".
+    assert titles(search_pages("täydennyskoulutukset", "fi")) == ["Täydennyskoulutus"]
 
 
 def test_results_are_restricted_to_the_requested_locale(make_training):
