@@ -27,7 +27,7 @@ RETRY_ENGINE_AFTER = 30
 _ENGINE_DOWN_KEY = "search:engine-down"
 
 #: Errors that mean "the engine is unreachable or refused", not "our code is wrong".
-ENGINE_ERRORS: tuple[type[Exception], ...] = (TransportError, ApiError, ConnectionError)
+ENGINE_ERRORS: tuple[type[Exception], ...] = (TransportError, ApiError)
 
 T = TypeVar("T")
 

@@ -8,7 +8,7 @@ the plugin registry. Queries are analysed in the locale's language (:class:`Lang
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
@@ -210,9 +210,7 @@ def search_pages(
         )
 
     outcome, degraded = run_with_fallback(run)
-    if degraded:
-        outcome = SearchOutcome(**{**outcome.__dict__, "degraded": True})
-    return outcome
+    return replace(outcome, degraded=degraded)
 
 
 def suggest_titles(prefix: str | None, locale: str, *, limit: int = 8) -> tuple[list[str], bool]:

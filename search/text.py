@@ -164,25 +164,24 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _index_terms_of_word(word: str, language: str) -> tuple[str, ...]:
+    terms = dict.fromkeys(_base_forms_of_word(word, language))
     lemmatizer = lemmatizer_for(language)
-    if lemmatizer is None or word.isdigit():
-        return (word,)
-    terms = dict.fromkeys(lemmatizer.base_forms(word))
-    for part in lemmatizer.compound_parts(word):
+    parts = lemmatizer.compound_parts(word) if lemmatizer and not word.isdigit() else ()
+    for part in parts:
         terms.setdefault(part)
         # A part is written in the form it takes inside the compound ("opetus-", "kansalais-");
         # its base form ("kansalainen") is what a reader searches for.
-        for form in lemmatizer.base_forms(part):
+        for form in _base_forms_of_word(part, language):
             terms.setdefault(form)
     return tuple(terms)
 
 
 @lru_cache(maxsize=50_000)
-def _query_terms_of_word(word: str, language: str) -> tuple[str, ...]:
+def _base_forms_of_word(word: str, language: str) -> tuple[str, ...]:
     lemmatizer = lemmatizer_for(language)
     if lemmatizer is None or word.isdigit():
         return (word,)
-    return tuple(dict.fromkeys((word, *lemmatizer.base_forms(word))))
+    return lemmatizer.base_forms(word)
 
 
 def index_terms(text: str, language: str) -> list[str]:
@@ -207,19 +206,11 @@ def _index_text(texts: tuple[str, ...], language: str) -> str:
 
 def query_terms(query: str, language: str) -> list[str]:
     """The distinct words to look for: each word of the query as typed and its base forms."""
-    terms: dict[str, None] = {}
-    for word in words(query):
-        for term in _query_terms_of_word(word, language):
-            terms.setdefault(term)
-    return list(terms)
+    terms = (term for word in words(query) for term in (word, *_base_forms_of_word(word, language)))
+    return list(dict.fromkeys(terms))
 
 
 def lemmatise_query(query: str, language: str) -> list[str]:
     """The distinct base forms of the words of ``query`` (without the words as typed)."""
-    terms: dict[str, None] = {}
-    lemmatizer = lemmatizer_for(language)
-    for word in words(query):
-        forms = lemmatizer.base_forms(word) if lemmatizer else (word,)
-        for form in forms:
-            terms.setdefault(form)
-    return list(terms)
+    forms = (form for word in words(query) for form in _base_forms_of_word(word, language))
+    return list(dict.fromkeys(forms))
