@@ -4,6 +4,7 @@ from cms.plugins import ContentTypePlugin
 from pages.news import api
 from pages.news.demo import build_demo
 from pages.news.models import NewsIndexPage, NewsPage
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -13,5 +14,8 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NewsIndexPage,
         demo_builder=build_demo,
         order=20,
-        contributions={"api": api.contribution()},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="topics"),
+        },
     )

@@ -4,6 +4,7 @@ from cms.plugins import ContentTypePlugin
 from pages.trainings import api
 from pages.trainings.demo import build_demo
 from pages.trainings.models import TrainingIndexPage, TrainingPage
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -13,5 +14,8 @@ def build_plugin() -> ContentTypePlugin:
         index_model=TrainingIndexPage,
         demo_builder=build_demo,
         order=10,
-        contributions={"api": api.contribution()},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="themes"),
+        },
     )
