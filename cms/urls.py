@@ -1,4 +1,4 @@
-"""URLs: admin and documents unprefixed; every public page under /fi/, /sv/ or /en/."""
+"""URLs: admin, documents, sitemap and robots unprefixed; the public site under /fi/, /sv/, /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,15 +8,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.site.urls import language_urls, site_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    *site_urls,
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    *language_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler500 = "cms.site.views.server_error"
