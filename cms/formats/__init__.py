@@ -1,1 +1,1 @@
-"""Per-language date and time formats: Finnish public-sector conventions (``22.10.2018 klo 9.00``)."""
+"""Per-language date and time formats (``22.10.2018 klo 9.00`` in Finnish)."""

@@ -1,4 +1,4 @@
-"""Finnish: ``22.10.2018 klo 9.00`` (Kielitoimisto's recommendation), overriding Django's ``kello``."""
+"""Finnish: ``22.10.2018 klo 9.00`` (the recommended form), not Django's ``kello``."""
 
 DATE_FORMAT = "j.n.Y"
 TIME_FORMAT = "G.i"
