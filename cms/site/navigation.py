@@ -66,7 +66,7 @@ def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink
     """
     current = translation.get_language()
     translations: dict[str, Page] = {}
-    if page is not None and page.pk:
+    if isinstance(page, Page) and page.pk:
         translations = {
             other.locale.language_code: other
             for other in Page.objects.filter(translation_key=page.translation_key)

@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
+from wagtail.models import Page
 
 from cms.site import navigation
 from cms.site.contributions import contribution_for_page
@@ -28,7 +29,7 @@ def main_navigation(context: template.Context) -> list:
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context: template.Context, page) -> list:
-    return navigation.breadcrumbs(page, context["request"]) if page else []
+    return navigation.breadcrumbs(page, context["request"]) if isinstance(page, Page) else []
 
 
 @register.simple_tag(takes_context=True)
@@ -100,6 +101,6 @@ def calendar_url(page, query_string: str = "") -> str:
 
 @register.simple_tag(takes_context=True)
 def structured_data(context: template.Context, page) -> SafeString:
-    if page is None or not getattr(page, "pk", None):
+    if not isinstance(page, Page):
         return SafeString("")
     return json_ld_script(structured_data_for(page, context["request"]))
