@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from tests.site.conftest import make_draft, make_private
+from tests.site.fixtures import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

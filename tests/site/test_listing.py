@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.site.conftest import make_draft, make_private
+from tests.site.fixtures import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.site.conftest import make_draft, make_private
+from tests.site.fixtures import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 
