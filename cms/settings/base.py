@@ -28,9 +28,9 @@ BASE_DIR = CMS_DIR.parent
 # Each content type is a self-contained plugin app under pages/; enabling one is one line.
 CONTENT_TYPE_PLUGINS = [
     "pages.trainings",
-    # "pages.news",
-    # "pages.projects",
-    # "pages.networks",
+    "pages.news",
+    "pages.projects",
+    "pages.networks",
 ]
 
 INSTALLED_APPS = [

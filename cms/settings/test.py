@@ -18,5 +18,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 
-TEST_PLUGINS = []
+TEST_PLUGINS = ["tests.publications"]
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
