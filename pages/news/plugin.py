@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.news.demo import build_demo
 from pages.news.models import NewsIndexPage, NewsPage
+from pages.news.site import SITE
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -12,5 +13,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NewsIndexPage,
         demo_builder=build_demo,
         order=20,
-        contributions={},
+        contributions={"site": SITE},
     )

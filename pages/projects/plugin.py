@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.projects.demo import build_demo
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
+from pages.projects.site import SITE
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -12,5 +13,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={},
+        contributions={"site": SITE},
     )

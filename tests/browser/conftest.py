@@ -38,8 +38,11 @@ AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[Any]:
+    """Chromium for one test. Playwright starts after the test database is ready and stops
+    before it is flushed: a Playwright session spanning tests breaks the serialized
+    rollback that restores the migrations' data for the next test."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
