@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from cms.site.visibility import visible
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
@@ -56,12 +58,9 @@ def home_pages(request: HttpRequest | None) -> dict[str, Page]:
         return request._home_pages
     site = Site.find_for_request(request) if request is not None else None
     site = site or Site.objects.select_related("root_page").get(is_default_site=True)
-    homes = (
-        Page.objects.filter(translation_key=site.root_page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
+    homes = visible(
+        Page.objects.filter(translation_key=site.root_page.translation_key), request
+    ).select_related("locale")
     result = {home.locale.language_code: home for home in homes}
     if request is not None:
         request._home_pages = result

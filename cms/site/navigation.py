@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page
 
 from cms.plugins import registry
 from cms.site.localization import active_home_page, home_pages
+from cms.site.visibility import visible
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -34,19 +34,27 @@ class LanguageLink:
     is_translation: bool
 
 
+def home_children(request: HttpRequest) -> list[Page]:
+    """The visible children of the active language's home page (read once per request)."""
+    if not hasattr(request, "_home_children"):
+        home = active_home_page(request)
+        request._home_children = (
+            []
+            if home is None
+            else list(visible(home.get_children(), request).select_related("locale"))
+        )
+    return request._home_children
+
+
 def main_navigation(request: HttpRequest) -> list[Page]:
-    """The home page's live, public sections: every listing page, plus pages shown in menus."""
-    home = active_home_page(request)
-    if home is None:
-        return []
+    """The home page's visible sections: every listing page, plus pages shown in menus."""
     listing_types = ContentType.objects.get_for_models(*registry.index_models()).values()
-    return list(
-        home.get_children()
-        .live()
-        .public()
-        .filter(Q(show_in_menus=True) | Q(content_type__in=listing_types))
-        .select_related("locale")
-    )
+    listing_type_ids = {content_type.pk for content_type in listing_types}
+    return [
+        page
+        for page in home_children(request)
+        if page.show_in_menus or page.content_type_id in listing_type_ids
+    ]
 
 
 def breadcrumbs(page: Page, request: HttpRequest) -> list[Page]:
@@ -67,12 +75,10 @@ def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink
     current = translation.get_language()
     translations: dict[str, Page] = {}
     if isinstance(page, Page) and page.pk:
+        same_page = Page.objects.filter(translation_key=page.translation_key)
         translations = {
             other.locale.language_code: other
-            for other in Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
+            for other in visible(same_page, request).select_related("locale")
         }
     homes = home_pages(request)
     links = []
