@@ -139,6 +139,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
+# Dates as Finnish authorities write them: 22.10.2018 klo 9.00 / kl. 9.00 / at 9:00.
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 # --- Static and media --------------------------------------------------------------------
 STATIC_URL = "/static/"

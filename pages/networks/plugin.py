@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.networks import api
 from pages.networks.demo import build_demo
 from pages.networks.models import NetworkIndexPage, NetworkPage
-from search.contributions import SearchContribution
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -18,5 +19,6 @@ def build_plugin() -> ContentTypePlugin:
         contributions={
             "api": api.contribution(),
             "search": SearchContribution(theme_field=None),
+            "site": SITE,
         },
     )

@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.news import api
 from pages.news.demo import build_demo
 from pages.news.models import NewsIndexPage, NewsPage
-from search.contributions import SearchContribution
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -17,5 +18,6 @@ def build_plugin() -> ContentTypePlugin:
         contributions={
             "api": api.contribution(),
             "search": SearchContribution(theme_field="topics"),
+            "site": SITE,
         },
     )

@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.projects import api
 from pages.projects.demo import build_demo
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
-from search.contributions import SearchContribution
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -17,5 +18,6 @@ def build_plugin() -> ContentTypePlugin:
         contributions={
             "api": api.contribution(),
             "search": SearchContribution(theme_field="themes"),
+            "site": SITE,
         },
     )

@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.trainings import api
 from pages.trainings.demo import build_demo
 from pages.trainings.models import TrainingIndexPage, TrainingPage
-from search.contributions import SearchContribution
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -17,5 +18,6 @@ def build_plugin() -> ContentTypePlugin:
         contributions={
             "api": api.contribution(),
             "search": SearchContribution(theme_field="themes"),
+            "site": SITE,
         },
     )
