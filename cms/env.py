@@ -68,6 +68,25 @@ VARIABLES: tuple[Variable, ...] = (
         "ELASTICSEARCH_INDEX_PREFIX", str, "eduverkko", "Prefix of the Elasticsearch indexes."
     ),
     Variable("PORT", int, 8000, "Port that `make run` serves on."),
+    Variable(
+        "DEEPL_API_KEY",
+        str,
+        "",
+        "DeepL API key; when set, editors can machine-translate with DeepL (results are drafts).",
+        secret=True,
+    ),
+    Variable(
+        "DEFAULT_FROM_EMAIL",
+        str,
+        "eduverkko@localhost",
+        "Sender address of the workflow notifications sent to reviewers.",
+    ),
+    Variable(
+        "SCHEDULER_INTERVAL",
+        int,
+        60,
+        "Seconds between two runs of scheduled publishing and expiry (`run_scheduler`).",
+    ),
 )
 
 _BY_NAME = {variable.name: variable for variable in VARIABLES}

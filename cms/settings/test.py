@@ -20,3 +20,7 @@ BASE_URL = "http://testserver"
 
 TEST_PLUGINS = []
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
+# Tests never call DeepL: the dummy translator (reversed strings) stands in for it.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
