@@ -116,11 +116,20 @@ def _grant_model_permissions(
 
 
 def _grant_media(group: Group) -> None:
+    """Upload, edit and choose images and documents in the root collection.
+
+    Only the actions the media models define are granted (a custom image model declares
+    ``choose`` only when its Meta inherits ``AbstractImage.Meta``).
+    """
     root = Collection.get_first_root_node()
     for model in (get_image_model(), get_document_model()):
-        for action in MEDIA_ACTIONS:
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = [f"{action}_{model._meta.model_name}" for action in MEDIA_ACTIONS]
+        for permission in Permission.objects.filter(
+            content_type=content_type, codename__in=codenames
+        ):
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=_model_permission(model, action)
+                group=group, collection=root, permission=permission
             )
 
 
@@ -204,7 +213,7 @@ def setup_roles() -> SetupReport:
     for plugin, _section in sections():
         for page in plugin.index_model.objects.select_related("locale"):
             report.page_permissions += configure_index_page(plugin, page)
-    report.workflows = Workflow.objects.filter(workflowpage__isnull=False).distinct().count()
+    report.workflows = Workflow.objects.filter(workflow_pages__isnull=False).distinct().count()
     return report
 
 

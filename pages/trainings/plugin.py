@@ -2,6 +2,7 @@
 
 from cms.plugins import ContentTypePlugin
 from pages.trainings.demo import build_demo
+from pages.trainings.editorial import EDITORIAL
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 
 
@@ -12,5 +13,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=TrainingIndexPage,
         demo_builder=build_demo,
         order=10,
-        contributions={},
+        contributions={"editorial": EDITORIAL},
     )
