@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint check pytest pytest-sqlite pytest-postgres clean
+.PHONY: run test install lock messages lint check pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,20 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# Re-resolve the pinned versions after editing pyproject.toml.
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip freeze --exclude-editable | grep -v "^-e" > requirements.lock
+
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Extract UI strings into locale/{fi,sv,en}; translate the .po files, then compile them.
+messages: install
+	$(BIN)/python manage.py makemessages -l fi -l sv -l en --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="bench/*"
+	$(BIN)/python manage.py compilemessages --ignore=".venv/*"
 
 lint: install
 	$(BIN)/ruff check .

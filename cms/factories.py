@@ -15,9 +15,11 @@ def many_to_many(field_name: str) -> factory.PostGeneration:
     ``TrainingPageFactory(themes=[theme])`` sets the relation after the page exists.
     """
 
-    def assign(instance: Any, create: bool, extracted: Iterable | None, **kwargs: Any) -> None:
+    def assign(instance: Any, create: bool, extracted: Iterable | None, **kwargs: Any):
         if extracted is not None:
             getattr(instance, field_name).set(extracted)
+        # A non-None result makes ContentPageFactory save the page, storing the relation.
+        return extracted
 
     return factory.PostGeneration(assign)
 

@@ -8,6 +8,7 @@ can continue it in wagtail-localize's translation editor.
 from __future__ import annotations
 
 import copy
+from collections import defaultdict
 from typing import Any
 
 from django.db import models
@@ -17,12 +18,16 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
 
-def _strings_by_path(instance: models.Model) -> dict[str, str]:
-    return {
-        segment.path: segment.string.data
-        for segment in extract_segments(instance)
-        if isinstance(segment, StringSegmentValue)
-    }
+def _strings_by_path(instance: models.Model) -> dict[str, list[str]]:
+    """The translatable strings of ``instance`` by segment path, in document order.
+
+    A rich-text field yields one string per paragraph or list item, all under one path.
+    """
+    strings: dict[str, list[str]] = defaultdict(list)
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            strings[segment.path].append(segment.string.data)
+    return strings
 
 
 def translate(
@@ -45,11 +50,14 @@ def translate(
         setattr(target_version, field_name, value)
     target_strings = _strings_by_path(target_version)
 
+    source_strings = _strings_by_path(instance)
     po = translation.export_po()
     for entry in po:
-        translated = target_strings.get(entry.msgctxt)
-        if translated:
-            entry.msgstr = translated
+        if entry.obsolete:
+            continue
+        sources, targets = source_strings[entry.msgctxt], target_strings[entry.msgctxt]
+        if entry.msgid in sources and len(targets) == len(sources):
+            entry.msgstr = targets[sources.index(entry.msgid)]
     translation.import_po(po, tool_name="demo")
     return publish_translation(translation)
 
@@ -62,8 +70,9 @@ def publish_translation(translation: Translation) -> models.Model:
     test) publishes stale tree data over pages added since. Publishing the new revision
     immediately gives the same records without that trap.
     """
-    is_page = isinstance(translation.source.as_instance(), Page)
-    target, _created = translation.source.create_or_update_translation(
+    source = TranslationSource.objects.get(pk=translation.source_id)  # never a stale copy
+    is_page = isinstance(source.as_instance(), Page)
+    target, _created = source.create_or_update_translation(
         translation.target_locale, publish=not is_page, fallback=True, copy_parent_pages=True
     )
     if isinstance(target, Page):

@@ -31,8 +31,8 @@ BASE_DIR = CMS_DIR.parent
 # Each content type is a self-contained plugin app under pages/; enabling one is one line.
 CONTENT_TYPE_PLUGINS = [
     "pages.trainings",
-    # "pages.news",
-    # "pages.projects",
+    "pages.news",
+    "pages.projects",
     # "pages.networks",
 ]
 

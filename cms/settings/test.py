@@ -18,7 +18,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 
-TEST_PLUGINS = []
+TEST_PLUGINS = ["tests.publications"]
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
 # Tests never call DeepL: the dummy translator (reversed strings) stands in for it.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

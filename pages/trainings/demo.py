@@ -491,8 +491,18 @@ def build_demo(context: DemoContext) -> None:
         TrainingIndexPageFactory,
         "koulutukset",
         {
-            "sv": {"title": "Utbildningar", "slug": "utbildningar"},
-            "en": {"title": "Trainings", "slug": "trainings"},
+            "sv": {
+                "title": "Utbildningar",
+                "slug": "utbildningar",
+                "intro": "<p>Fortbildning och informationsstyrning för undervisnings- och "
+                "kulturväsendet.</p>",
+            },
+            "en": {
+                "title": "Trainings",
+                "slug": "trainings",
+                "intro": "<p>Continuing education and guidance sessions for education and "
+                "culture staff.</p>",
+            },
         },
         title="Koulutukset",
         intro="<p>Täydennyskoulutusta ja informaatio-ohjausta opetus- ja kulttuuritoimelle.</p>",

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from cms.timezones import HELSINKI
 
 
 class Lifecycle(StrEnum):

@@ -1,0 +1,16 @@
+"""Everything the news plugin contributes to the core, declared in one place."""
+
+from cms.plugins import ContentTypePlugin
+from pages.news.demo import build_demo
+from pages.news.models import NewsIndexPage, NewsPage
+
+
+def build_plugin() -> ContentTypePlugin:
+    return ContentTypePlugin(
+        key="news",
+        page_model=NewsPage,
+        index_model=NewsIndexPage,
+        demo_builder=build_demo,
+        order=20,
+        contributions={},
+    )

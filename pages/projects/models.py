@@ -1,0 +1,216 @@
+"""Project results: the public card of a government-funded development project (*hanke*).
+
+A project result follows the fixed card that education providers publish for their
+projects: need and goals, solution, results and contact persons, with the lead
+organisation, partners, funding and period alongside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.models import BaseIndexPage, BasePage
+
+#: Features of the card sections. The page template gives each section an <h2>, so
+#: editors get the levels below it and the heading outline stays unbroken (WCAG 1.3.1).
+SECTION_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    ENDED = "ended", _("Ended")
+
+
+#: Listing order of the statuses: running projects first, then upcoming, then finished.
+STATUS_RANK = models.Case(
+    models.When(status=Status.ONGOING, then=models.Value(0)),
+    models.When(status=Status.PLANNED, then=models.Value(1)),
+    default=models.Value(2),
+    output_field=models.IntegerField(),
+)
+
+
+class ProjectResultIndexPage(BaseIndexPage):
+    subpage_types = ["projects.ProjectResultPage"]
+    #: Ongoing, then planned, then ended projects; the newest period first within each.
+    listing_ordering = (STATUS_RANK.asc(), models.F("period_start").desc(), "title")
+
+    class Meta:
+        verbose_name = _("project result listing")
+
+    def get_listed_pages(self) -> models.QuerySet:
+        return super().get_listed_pages().select_related("lead_organisation")
+
+
+class ProjectResultPage(BasePage):
+    Status = Status
+
+    lead_organisation = models.ForeignKey(
+        "vocabularies.Organisation",
+        verbose_name=_("lead organisation"),
+        # Required in the form; SET_NULL keeps the page if the organisation is deleted.
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation that runs the project; its city is the project's city."),
+    )
+    partner_organisations = ParentalManyToManyField(
+        "vocabularies.Organisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="+",
+        help_text=_("Implementing organisations of the network, other than the lead."),
+    )
+    funding_programme = models.CharField(
+        _("funding programme"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. the development programme or grant that funds the project."),
+    )
+    funding_measure = models.CharField(
+        _("funding measure"),
+        max_length=255,
+        blank=True,
+        help_text=_("The measure or priority of the programme the project belongs to."),
+    )
+    period_start = models.DateField(_("period starts"))
+    period_end = models.DateField(
+        _("period ends"), null=True, blank=True, help_text=_("Leave empty if not yet decided.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ONGOING
+    )
+    themes = ParentalManyToManyField(
+        "vocabularies.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    need_and_goals = RichTextField(
+        _("need and goals"),
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text=_("Why the project is needed and what it aims to achieve."),
+    )
+    solution = RichTextField(
+        _("solution"),
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text=_("What the project does to reach its goals."),
+    )
+    results = RichTextField(
+        _("results"),
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text=_("What the project has achieved so far, or will deliver."),
+    )
+    contacts = ParentalManyToManyField(
+        "vocabularies.Person", verbose_name=_("contact persons"), blank=True, related_name="+"
+    )
+
+    parent_page_types = ["projects.ProjectResultIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organisation"),
+                FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Organisations"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("funding_programme"), FieldPanel("funding_measure")],
+            heading=_("Funding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                FieldPanel("status"),
+            ],
+            heading=_("Period and status"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("need_and_goals"), FieldPanel("solution"), FieldPanel("results")],
+            heading=_("Project card"),
+        ),
+        FieldPanel("contacts", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("funding_programme"),
+        TranslatableField("funding_measure"),
+        TranslatableField("need_and_goals"),
+        TranslatableField("solution"),
+        TranslatableField("results"),
+        SynchronizedField("lead_organisation"),
+        SynchronizedField("partner_organisations"),
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
+        SynchronizedField("status"),
+        SynchronizedField("themes"),
+        SynchronizedField("contacts"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("need_and_goals"),
+        index.SearchField("solution"),
+        index.SearchField("results"),
+        index.SearchField("funding_programme"),
+        index.SearchField("funding_measure"),
+        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
+        index.RelatedFields("partner_organisations", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("period_start"),
+        index.FilterField("period_end"),
+        index.FilterField("lead_organisation"),
+    ]
+
+    class Meta:
+        verbose_name = _("project result")
+        verbose_name_plural = _("project results")
+
+    def clean(self) -> None:
+        super().clean()
+        self.validate_period(timezone.localdate())
+
+    def validate_period(self, today: dt.date) -> None:
+        """Check the period against the status as of ``today`` (Helsinki date).
+
+        An ended project may still show a future end date (projects do end early), so
+        only the contradiction editors cannot mean is an error: a planned project whose
+        period has already ended.
+        """
+        errors: dict[str, list[str]] = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors.setdefault("period_end", []).append(_("The period cannot end before it starts."))
+        if self.status == Status.PLANNED and self.period_end and self.period_end < today:
+            errors.setdefault("period_end", []).append(
+                _(
+                    "A planned project cannot have ended already: correct the end date "
+                    "or change the status to ongoing or ended."
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def city(self) -> str:
+        """The project's city: the lead organisation's, in the active language."""
+        if self.lead_organisation is None:
+            return ""
+        return self.lead_organisation.localized.city

@@ -1,0 +1,16 @@
+"""Everything the project-results plugin contributes to the core, declared in one place."""
+
+from cms.plugins import ContentTypePlugin
+from pages.projects.demo import build_demo
+from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
+
+
+def build_plugin() -> ContentTypePlugin:
+    return ContentTypePlugin(
+        key="projects",
+        page_model=ProjectResultPage,
+        index_model=ProjectResultIndexPage,
+        demo_builder=build_demo,
+        order=30,
+        contributions={},
+    )

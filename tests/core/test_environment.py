@@ -1,0 +1,65 @@
+"""Configuration: every environment variable is declared once, documented, and typed."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cms import env
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_readme_documents_exactly_the_declared_variables():
+    readme = (ROOT / "README.md").read_text()
+    documented = set(re.findall(r"^\| `([A-Z][A-Z0-9_]+)` \|", readme, re.MULTILINE))
+    assert documented == {variable.name for variable in env.VARIABLES}
+
+
+def test_no_module_reads_the_environment_directly():
+    allowed = {ROOT / "cms" / "env.py", ROOT / "manage.py", ROOT / "cms" / "wsgi.py"}
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in ("cms", "home", "pages", "search")
+        for path in (ROOT / folder).rglob("*.py")
+        if path not in allowed and re.search(r"os\.environ|os\.getenv", path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_values_are_parsed_by_type(monkeypatch):
+    monkeypatch.setenv("DEBUG", "yes")
+    monkeypatch.setenv("ALLOWED_HOSTS", "a.example, b.example")
+    monkeypatch.setenv("PORT", "8123")
+    assert env.read("DEBUG") is True
+    assert env.read("ALLOWED_HOSTS") == ["a.example", "b.example"]
+    assert env.read("PORT") == 8123
+
+
+def test_bad_values_name_the_variable(monkeypatch):
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG"):
+        env.read("DEBUG")
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}
+    }
+    environment.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", "ALLOWED_HOSTS": "x"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
