@@ -2,6 +2,7 @@
 
 from cms.plugins import ContentTypePlugin
 from pages.news.demo import build_demo
+from pages.news.editorial import EDITORIAL
 from pages.news.models import NewsIndexPage, NewsPage
 
 
@@ -12,5 +13,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NewsIndexPage,
         demo_builder=build_demo,
         order=20,
-        contributions={},
+        contributions={"editorial": EDITORIAL},
     )

@@ -2,6 +2,7 @@
 
 from cms.plugins import ContentTypePlugin
 from pages.projects.demo import build_demo
+from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 
 
@@ -12,5 +13,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={},
+        contributions={"editorial": EDITORIAL},
     )
