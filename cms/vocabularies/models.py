@@ -190,6 +190,10 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+#: Languages of instruction Django's own language table has no name for.
+EXTRA_LANGUAGE_NAMES = {"se": _("Northern Sami")}
+
+
 class Language(models.Model):
     """A language of instruction; a fixed list (fi, sv, en, se) seeded by a migration."""
 
@@ -201,4 +205,6 @@ class Language(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
+        if self.code in EXTRA_LANGUAGE_NAMES:
+            return str(EXTRA_LANGUAGE_NAMES[self.code])
         return str(get_language_info(self.code)["name_translated"])
