@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Page
 
 SALT = "cms.editorial.share"
 
@@ -49,8 +50,13 @@ def read_token(token: str, now: dt.datetime | None = None) -> SharePayload:
     return payload
 
 
-def share_url(page_id: int, days: int, now: dt.datetime | None = None) -> tuple[str, dt.datetime]:
-    """An absolute share URL valid for ``days`` days, with its expiry instant."""
+def share_url(page: Page, days: int, now: dt.datetime | None = None) -> tuple[str, dt.datetime]:
+    """An absolute share URL valid for ``days`` days, with its expiry instant.
+
+    The URL carries the page's language prefix (``/sv/_share/...`` for a Swedish page), so
+    the reviewer's surroundings, error pages included, are in the page's language.
+    """
     expires_at = (now or timezone.now()) + dt.timedelta(days=days)
-    path = reverse("editorial_share", args=[make_token(page_id, expires_at)])
+    with translation.override(page.locale.language_code):
+        path = reverse("editorial_share", args=[make_token(page.id, expires_at)])
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}", expires_at

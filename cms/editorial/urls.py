@@ -1,4 +1,4 @@
-"""Public editorial URLs (outside the language prefixes: a token names its page's locale)."""
+"""Public editorial URLs, under each language prefix (``/fi/_share/<token>/``)."""
 
 from django.urls import path
 

@@ -34,7 +34,7 @@ def create_share_link(request: HttpRequest, page_id: int) -> HttpResponse:
     link = expires_at = None
     form = ShareLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        link, expires_at = share_url(page.id, form.cleaned_data["days"])
+        link, expires_at = share_url(page, form.cleaned_data["days"])
     return render(
         request,
         "editorial/share_link.html",

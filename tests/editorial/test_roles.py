@@ -84,9 +84,7 @@ def test_planner_cannot_edit_outside_the_sections(client, planner, translated_ho
         assert reverse("wagtailadmin_pages:edit", args=[home.id]) not in response.url
 
 
-def test_translator_edits_swedish_but_not_the_finnish_source(
-    client, translator, training, locales
-):
+def test_translator_edits_swedish_but_not_the_finnish_source(client, translator, training, locales):
     swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
     login(client, translator)
     finnish_edit = client.get(reverse("wagtailadmin_pages:edit", args=[training.id]))
