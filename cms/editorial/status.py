@@ -91,11 +91,13 @@ def _state(
 
 def section_content_types(plugins: Iterable[ContentTypePlugin]) -> dict[int, ContentTypePlugin]:
     """Content type id → section, for the content and listing pages of ``plugins``."""
-    by_id = {}
-    for plugin in plugins:
-        for model in (plugin.page_model, plugin.index_model):
-            by_id[ContentType.objects.get_for_model(model).id] = plugin
-    return by_id
+    plugin_of = {
+        model: plugin for plugin in plugins for model in (plugin.page_model, plugin.index_model)
+    }
+    if not plugin_of:
+        return {}
+    content_types = ContentType.objects.get_for_models(*plugin_of)
+    return {content_types[model].id: plugin for model, plugin in plugin_of.items()}
 
 
 def translation_status(
