@@ -44,6 +44,8 @@ class DraftOnlyUpdateForm(UpdateTranslationsForm):
 class DraftOnlyUpdateTranslationsView(UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages" view with the draft-only form."""
 
+    template_name = "editorial/update_translations.html"
+
     def get_form(self) -> DraftOnlyUpdateForm:
         if self.request.method == "POST":
             return DraftOnlyUpdateForm(self.request.POST)

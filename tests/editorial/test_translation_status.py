@@ -17,14 +17,12 @@ from tests.editorial.conftest import login
 
 
 def _state(page: Page, language: str) -> TranslationState:
-    (row,) = [
-        row for row in translation_status(languages=[language]) if row.source_id == page.id
-    ]
+    (row,) = [row for row in translation_status(languages=[language]) if row.source_id == page.id]
     return row.state
 
 
 def _submit_translation(client, user, page, locale) -> None:
-    """"Translate this page" from the page's menu, as editors do it."""
+    """ "Translate this page" from the page's menu, as editors do it."""
     login(client, user)
     response = client.post(
         reverse("wagtail_localize:submit_page_translation", args=[page.id]),
