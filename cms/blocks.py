@@ -14,12 +14,21 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text in this language"),
+        required=False,
+        max_length=255,
+        help_text=_("Empty: the image's own alternative text is used."),
+    )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=255)
 
     class Meta:
         icon = "image"
         label = _("Image")
-        description = _("An image with an optional caption; its alt text comes from the image.")
+        description = _(
+            "An image with an optional caption. Its alternative text is translated with the "
+            "page; when left empty, the image's own alternative text is used."
+        )
         template = "cms/blocks/image_block.html"
 
 

@@ -33,7 +33,7 @@ CONTENT_TYPE_PLUGINS = [
     "pages.trainings",
     "pages.news",
     "pages.projects",
-    # "pages.networks",
+    "pages.networks",
 ]
 
 INSTALLED_APPS = [

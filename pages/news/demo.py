@@ -141,6 +141,7 @@ NEWS = (
             ),
             {
                 "image_caption": "Verkostohankkeet kokoavat alueen koulutuksen järjestäjät.",
+                "image_alt_text": NETWORK_IMAGE.alt_text,
                 "related_links": related_links(
                     GRANT_2018,
                     ("Opetus- ja kulttuuriministeriö", "https://okm.fi/"),
@@ -161,6 +162,7 @@ NEWS = (
             ),
             {
                 "image_caption": "Nätverksprojekten samlar regionens utbildningsanordnare.",
+                "image_alt_text": "En teckning av sju sammanlänkade cirklar, ett nätverk.",
                 "related_links": related_links(
                     GRANT_2018,
                     ("Undervisnings- och kulturministeriet", "https://okm.fi/"),
@@ -181,6 +183,7 @@ NEWS = (
             ),
             {
                 "image_caption": "The network projects bring together the region's providers.",
+                "image_alt_text": "A drawing of seven linked circles that depict a network.",
                 "related_links": related_links(
                     GRANT_2018,
                     ("Ministry of Education and Culture", "https://okm.fi/"),
@@ -210,7 +213,10 @@ NEWS = (
                 "Webinaariin osallistui yli sata koulutuksen järjestäjää. Hankkeet esittelivät "
                 "painopisteensä ja sopivat yhteistyön tavoista.",
             ),
-            {"image_caption": "Webinaari pidettiin kokonaan verkossa."},
+            {
+                "image_caption": "Webinaari pidettiin kokonaan verkossa.",
+                "image_alt_text": WEBINAR_IMAGE.alt_text,
+            },
         ),
         sv=Text(
             "Nätverksprojekten för kvalitetsstrategin inledde med ett gemensamt webbinarium",
@@ -223,7 +229,10 @@ NEWS = (
                 "Över hundra utbildningsanordnare deltog. Projekten presenterade sina "
                 "prioriteringar och kom överens om hur de ska samarbeta.",
             ),
-            {"image_caption": "Webbinariet hölls helt på webben."},
+            {
+                "image_caption": "Webbinariet hölls helt på webben.",
+                "image_alt_text": "En bärbar dator med sex deltagarrutor på skärmen.",
+            },
         ),
         en=Text(
             "Quality strategy network projects started with a joint webinar",
@@ -236,7 +245,10 @@ NEWS = (
                 "Over a hundred education providers took part. The projects presented their "
                 "priorities and agreed on how to work together.",
             ),
-            {"image_caption": "The webinar was held entirely online."},
+            {
+                "image_caption": "The webinar was held entirely online.",
+                "image_alt_text": "A laptop showing six participant tiles on its screen.",
+            },
         ),
         published=dt.date(2020, 4, 21),
         topics=("ammatillinen-koulutus", "laatu-ja-kehittaminen"),

@@ -60,6 +60,15 @@ class NewsPage(BasePage):
         related_name="+",
         help_text=_("Shown at the top of the news; its alternative text comes from the image."),
     )
+    image_alt_text = models.CharField(
+        _("alternative text in this language"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for screen-reader users, in this page's language. "
+            "Empty: the image's own alternative text is used."
+        ),
+    )
     image_caption = models.CharField(
         _("image caption"),
         max_length=255,
@@ -97,7 +106,7 @@ class NewsPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("publication_date"),
         MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_caption")],
+            [FieldPanel("image"), FieldPanel("image_alt_text"), FieldPanel("image_caption")],
             heading=_("Main image"),
         ),
         FieldPanel("body"),
@@ -122,6 +131,7 @@ class NewsPage(BasePage):
         *BasePage.translatable_fields,
         TranslatableField("body"),
         TranslatableField("image_caption"),
+        TranslatableField("image_alt_text"),
         # Link texts are translated; the addresses are synchronised (overridable) segments
         # and chosen pages are swapped for their translations by wagtail-localize.
         TranslatableField("related_links"),
@@ -193,6 +203,13 @@ class NewsPage(BasePage):
             and self.application_deadline is not None
             and now < self.application_deadline
         )
+
+    @property
+    def image_alt(self) -> str:
+        """The main image's alternative text in this page's language."""
+        if self.image is None:
+            return ""
+        return self.image_alt_text or self.image.alt_text
 
     @property
     def grant_call_open(self) -> bool:

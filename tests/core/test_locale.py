@@ -49,7 +49,8 @@ def test_every_ui_string_is_translated(extracted_catalogues, language):
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_compiled_catalogues_are_current(language):
     folder = ROOT / "locale" / language / "LC_MESSAGES"
-    source, compiled = polib.pofile(str(folder / "django.po")), polib.mofile(str(folder / "django.mo"))
+    source = polib.pofile(str(folder / "django.po"))
+    compiled = polib.mofile(str(folder / "django.mo"))
     assert {(e.msgctxt, e.msgid): e.msgstr for e in source.translated_entries()} == {
         (e.msgctxt, e.msgid): e.msgstr for e in compiled
     }

@@ -267,3 +267,24 @@ def test_demo_builds_news_in_three_languages_once(translated_home_pages, setting
     )
     assert english.title.startswith("4 million euros")
     assert english.image_caption and english.image_caption != news[GRANT_2018].image_caption
+
+
+def test_main_image_alt_text_is_read_in_the_page_language(
+    translated_home_pages, locales, client, settings, tmp_path
+):
+    from pages.news.demo import NETWORK_IMAGE, demo_image
+
+    settings.MEDIA_ROOT = tmp_path
+    image = demo_image(NETWORK_IMAGE)
+    index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
+    translate(index, locales["sv"], {"title": "Nyheter", "slug": "nyheter"})
+    news = NewsPageFactory(
+        parent=index, slug="verkosto", image=image, image_alt_text=NETWORK_IMAGE.alt_text
+    )
+    swedish_alt = "En teckning av sju sammanlänkade cirklar."
+    swedish = translate(news, locales["sv"], {"title": "Nätverk", "image_alt_text": swedish_alt})
+
+    finnish_html = client.get(news.url).content.decode()
+    swedish_html = client.get(swedish.url).content.decode()
+    assert f'alt="{NETWORK_IMAGE.alt_text}"' in finnish_html
+    assert f'alt="{swedish_alt}"' in swedish_html
