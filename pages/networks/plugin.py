@@ -2,6 +2,7 @@
 
 from cms.plugins import ContentTypePlugin
 from pages.networks.demo import build_demo
+from pages.networks.editorial import EDITORIAL
 from pages.networks.models import NetworkIndexPage, NetworkPage
 
 
@@ -13,5 +14,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={},
+        contributions={"editorial": EDITORIAL},
     )

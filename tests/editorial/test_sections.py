@@ -45,4 +45,3 @@ def test_workflow_names_are_checked_when_the_plugin_is_declared():
 
 def test_pages_of_sections_without_a_closing_rule_are_never_closed(home_page):
     assert closed_mark(home_page) is None
-

@@ -24,5 +24,7 @@ def news_indexes(translated_home_pages, locales) -> dict:
 
 
 @pytest.fixture
-def roles(news_indexes, training_indexes) -> None:
+def roles(news_indexes, request) -> None:
+    """News and trainings sections both exist, so section boundaries can be tested."""
+    request.getfixturevalue("training_indexes")
     setup_roles()
