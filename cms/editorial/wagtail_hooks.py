@@ -55,12 +55,26 @@ def register_parity_menu_item() -> MenuItem:
     )
 
 
+def _share_button(page, user) -> Button | None:
+    if not page.permissions_for_user(user).can_edit():
+        return None
+    return Button(
+        _("Share preview link"),
+        reverse("editorial_share_link", args=[page.id]),
+        icon_name="link",
+        priority=80,
+    )
+
+
 @hooks.register("register_page_header_buttons")
-def share_link_button(page, user, view_name, next_url=None):
-    if view_name == "edit" and page.permissions_for_user(user).can_edit():
-        yield Button(
-            _("Share preview link"),
-            reverse("editorial_share_link", args=[page.id]),
-            icon_name="link",
-            priority=80,
-        )
+def share_link_header_button(page, user, view_name, next_url=None):
+    """In the page editor's header menu."""
+    if view_name == "edit" and (button := _share_button(page, user)):
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def share_link_listing_button(page, user, next_url=None):
+    """In the explorer's "more" menu: reaches translations, whose editor is wagtail-localize's."""
+    if button := _share_button(page, user):
+        yield button

@@ -90,3 +90,10 @@ def test_the_editor_offers_the_share_button(client, planner, training):
     login(client, planner)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[training.id]))
     assert reverse("editorial_share_link", args=[training.id]) in response.content.decode()
+
+
+def test_translations_offer_the_link_in_the_explorer(client, communications, training, locales):
+    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    login(client, communications)
+    response = client.get(reverse("wagtailadmin_explore", args=[swedish.get_parent().id]))
+    assert reverse("editorial_share_link", args=[swedish.id]) in response.content.decode()
