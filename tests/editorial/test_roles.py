@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
@@ -104,3 +108,15 @@ def test_report_is_closed_to_users_without_a_group(client, make_editor):
     login(client, user)
     response = client.get(reverse("editorial_translation_status"))
     assert response.status_code in (302, 403)
+
+
+def test_demo_users_only_in_debug(roles, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("setup_roles", "--demo-users")
+    settings.DEBUG = True
+    call_command("setup_roles", "--demo-users", stdout=io.StringIO())
+    call_command("setup_roles", "--demo-users", stdout=io.StringIO())
+    planner = get_user_model().objects.get(username=TRAINING_PLANNERS.key)
+    assert planner.groups.filter(name=TRAINING_PLANNERS.name).exists()
+    assert planner.check_password("eduverkko-demo")
