@@ -23,17 +23,21 @@ def _translate_file(path, prefix: str) -> None:
     po.save(str(path))
 
 
-def test_export_then_import_creates_draft_translations(tmp_path, trainings, locales):
+def _export(directory, language: str) -> None:
     call_command(
         "translation_po",
         "export",
         "--section",
         "trainings",
         "--locale",
-        "sv",
+        language,
         "--output",
-        str(tmp_path),
+        str(directory),
     )
+
+
+def test_export_then_import_creates_draft_translations(tmp_path, trainings, locales):
+    _export(tmp_path, "sv")
     files = sorted(tmp_path.glob("*.sv.po"))
     assert len(files) == 3, "the listing page and both trainings"
     for path in files:
@@ -47,16 +51,7 @@ def test_export_then_import_creates_draft_translations(tmp_path, trainings, loca
 
 
 def test_import_refuses_a_file_for_another_locale(tmp_path, trainings):
-    call_command(
-        "translation_po",
-        "export",
-        "--section",
-        "trainings",
-        "--locale",
-        "en",
-        "--output",
-        str(tmp_path),
-    )
+    _export(tmp_path, "en")
     with pytest.raises(CommandError, match="1 of 1 files"):
         call_command(
             "translation_po", "import", "--locale", "sv", str(sorted(tmp_path.glob("*.po"))[0])

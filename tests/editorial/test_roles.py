@@ -16,8 +16,8 @@ from cms.editorial.sections import sections
 from cms.translation import translate
 from pages.trainings.editorial import TRAINING_PLANNERS
 from pages.trainings.models import TrainingPage
+from pages.trainings.tests.forms import training_form_data
 from tests.editorial.conftest import login
-from tests.editorial.forms import training_form_data
 
 
 def _permissions(group_name: str, page: Page) -> set[str]:

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pages.trainings.models import TrainingPage
+from pages.trainings.tests.forms import training_form_data
 from tests.editorial.conftest import login
-from tests.editorial.forms import training_form_data
 
 UTC = dt.UTC
 
@@ -50,28 +50,28 @@ def _tick_at(clock: Clock, instant: dt.datetime, page: TrainingPage) -> bool:
     return page.live
 
 
-def test_go_live_on_the_spring_forward_morning(client, clock, communications, training_indexes):
-    clock.set(dt.datetime(2026, 3, 20, 12, tzinfo=UTC))
-    page = _schedule(
-        client, communications, training_indexes["fi"], "kevat", go_live_at="2026-03-29 04:30"
-    )
+@pytest.mark.parametrize(
+    ("today", "typed", "go_live_utc"),
+    [
+        # Spring forward: 04:30 summer time (UTC+3) is 01:30 UTC.
+        (dt.datetime(2026, 3, 20, 12, tzinfo=UTC), "2026-03-29 04:30", (2026, 3, 29, 1, 30)),
+        # Fall back: 04:30 that morning is winter time (UTC+2), 02:30 UTC, not 01:30.
+        (dt.datetime(2026, 10, 20, 12, tzinfo=UTC), "2026-10-25 04:30", (2026, 10, 25, 2, 30)),
+    ],
+    ids=["spring-forward", "fall-back"],
+)
+def test_go_live_on_the_morning_clocks_change(
+    client, clock, communications, training_indexes, today, typed, go_live_utc
+):
+    clock.set(today)
+    page = _schedule(client, communications, training_indexes["fi"], "ajastettu", go_live_at=typed)
+    go_live = dt.datetime(*go_live_utc, tzinfo=UTC)
     assert not page.live
-    assert page.get_latest_revision().approved_go_live_at == dt.datetime(
-        2026, 3, 29, 1, 30, tzinfo=UTC
-    ), "04:30 summer time is 01:30 UTC"
-    assert not _tick_at(clock, dt.datetime(2026, 3, 29, 1, 29, tzinfo=UTC), page)
-    assert _tick_at(clock, dt.datetime(2026, 3, 29, 1, 31, tzinfo=UTC), page)
-
-
-def test_go_live_on_the_fall_back_morning(client, clock, communications, training_indexes):
-    clock.set(dt.datetime(2026, 10, 20, 12, tzinfo=UTC))
-    page = _schedule(
-        client, communications, training_indexes["fi"], "syksy", go_live_at="2026-10-25 04:30"
-    )
-    # 04:30 on the morning clocks went back is winter time (UTC+2): 02:30 UTC, not 01:30.
-    assert not _tick_at(clock, dt.datetime(2026, 10, 25, 1, 31, tzinfo=UTC), page)
-    assert not _tick_at(clock, dt.datetime(2026, 10, 25, 2, 29, tzinfo=UTC), page)
-    assert _tick_at(clock, dt.datetime(2026, 10, 25, 2, 31, tzinfo=UTC), page)
+    assert page.get_latest_revision().approved_go_live_at == go_live
+    minute = dt.timedelta(minutes=1)
+    assert not _tick_at(clock, go_live - dt.timedelta(hours=1), page), "an hour early"
+    assert not _tick_at(clock, go_live - minute, page)
+    assert _tick_at(clock, go_live + minute, page)
 
 
 def test_expiry_after_the_autumn_change(client, clock, communications, training_indexes):

@@ -10,7 +10,7 @@ def training_form_data(title: str, slug: str, **overrides) -> dict:
         {
             "title": title,
             "slug": slug,
-            "lead": "Täydennyskoulutus opettajille.",
+            "lead": "",
             "kind": "course",
             "starts_at": "2027-03-01 09:00",
             "ends_at": "2027-03-01 16:00",
