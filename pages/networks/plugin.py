@@ -3,9 +3,10 @@
 from cms.plugins import ContentTypePlugin
 from pages.networks import api
 from pages.networks.demo import build_demo
+from pages.networks.editorial import EDITORIAL
 from pages.networks.models import NetworkIndexPage, NetworkPage
-        contributions={
-        },
+from pages.networks.site import SITE
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -20,5 +21,6 @@ def build_plugin() -> ContentTypePlugin:
             "api": api.contribution(),
             "search": SearchContribution(theme_field=None),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )

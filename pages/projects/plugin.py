@@ -3,9 +3,10 @@
 from cms.plugins import ContentTypePlugin
 from pages.projects import api
 from pages.projects.demo import build_demo
+from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
-        contributions={
-        },
+from pages.projects.site import SITE
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -19,5 +20,6 @@ def build_plugin() -> ContentTypePlugin:
             "api": api.contribution(),
             "search": SearchContribution(theme_field="themes"),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )
