@@ -56,9 +56,10 @@ class PartnerApi(NinjaAPI):
         for path in schema["paths"].values():
             for operation in path.values():
                 operation["security"] = [{}, {"partnerKey": []}]
-                for status, response in operation.get("responses", {}).items():
+                for response in operation.get("responses", {}).values():
                     content = response.get("content", {})
-                    if int(status) >= 400 and "application/json" in content:
+                    body = content.get("application/json", {})
+                    if body.get("schema", {}).get("$ref", "").endswith("/Problem"):
                         content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
         schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEME
         return schema

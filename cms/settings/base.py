@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from search.config import search_backends
 
 # --- Environment -------------------------------------------------------------------------
 SECRET_KEY: str | None = env.read("SECRET_KEY")
@@ -24,6 +25,9 @@ PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
 PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
 PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
 PARTNER_API_CLIENT_IP_HEADER: str = env.read("API_CLIENT_IP_HEADER")
+DEEPL_API_KEY: str = env.read("DEEPL_API_KEY")
+DEFAULT_FROM_EMAIL: str = env.read("DEFAULT_FROM_EMAIL")
+SCHEDULER_INTERVAL: int = env.read("SCHEDULER_INTERVAL")
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -42,9 +46,9 @@ INSTALLED_APPS = [
     "cms.vocabularies",
     "cms.media",
     "cms.api",
+    "cms.editorial",
     "home",
     *CONTENT_TYPE_PLUGINS,
-    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -57,6 +61,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its ready() replaces wagtail.search's index signal handlers.
+    "search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -137,6 +143,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
+# Dates as Finnish authorities write them: 22.10.2018 klo 9.00 / kl. 9.00 / at 9:00.
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 # --- Static and media --------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -155,9 +163,30 @@ WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
+WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
+
+# --- Editorial workflow and translation ---------------------------------------------------
+# New editors get the Finnish admin (Wagtail would follow their browser); Swedish and
+# English stay available in each user's account settings (WAGTAILADMIN_PERMITTED_LANGUAGES).
+EDITORIAL_ADMIN_DEFAULT_LANGUAGE = "fi"
+#: The pair of languages the parity view compares (the language act: Finnish and Swedish).
+EDITORIAL_PARITY_LANGUAGES = ("fi", "sv")
+#: Share links for reviewers without an account: default and longest validity, in days.
+EDITORIAL_SHARE_LINK_DAYS = 7
+EDITORIAL_SHARE_LINK_MAX_DAYS = 30
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# A new translation is a draft until a person publishes it, whatever the source's state.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "cms.editorial.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+    if DEEPL_API_KEY
+    else None
+)
 
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
