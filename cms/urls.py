@@ -1,4 +1,5 @@
-"""URLs: admin, documents, sitemap and robots unprefixed; the public site under /fi/, /sv/, /en/."""
+"""URLs: admin, documents, the partner API, sitemap and robots unprefixed; the public site
+under /fi/, /sv/, /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -13,6 +14,7 @@ from cms.site.urls import language_urls, site_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("cms.api.urls")),
     *site_urls,
 ]
 

@@ -35,6 +35,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     @classmethod
     def clean_subpage_models(cls) -> list[type[Page]]:

@@ -20,6 +20,10 @@ DATABASE_URL: str = env.read("DATABASE_URL")
 BASE_URL: str = env.read("BASE_URL").rstrip("/")
 ELASTICSEARCH_URL: str = env.read("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX: str = env.read("ELASTICSEARCH_INDEX_PREFIX")
+PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
+PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
+PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
+PARTNER_API_CLIENT_IP_HEADER: str = env.read("API_CLIENT_IP_HEADER")
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -37,6 +41,7 @@ INSTALLED_APPS = [
     "cms",
     "cms.vocabularies",
     "cms.media",
+    "cms.api",
     "home",
     *CONTENT_TYPE_PLUGINS,
     "search",
@@ -71,7 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,3 +165,7 @@ WAGTAILSEARCH_BACKENDS = {
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
 # queue that `manage.py db_worker` drains; tests run tasks immediately instead.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Partner API -------------------------------------------------------------------------
+# Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.
+PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = False

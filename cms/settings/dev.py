@@ -8,3 +8,4 @@ DEBUG = True
 SECRET_KEY = base.SECRET_KEY or "dev-only-secret-key-not-for-production"
 ALLOWED_HOSTS = base.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True

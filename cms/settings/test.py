@@ -20,3 +20,6 @@ BASE_URL = "http://testserver"
 
 TEST_PLUGINS = ["tests.publications"]
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
+PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True
+# High enough that no ordinary test is throttled; the throttling tests lower it.
+PARTNER_API_ANONYMOUS_RATE = 100_000

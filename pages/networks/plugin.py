@@ -1,6 +1,7 @@
 """Everything the networks plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.networks import api
 from pages.networks.demo import build_demo
 from pages.networks.models import NetworkIndexPage, NetworkPage
 from pages.networks.site import SITE
@@ -14,5 +15,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={"site": SITE},
+        contributions={"api": api.contribution(), "site": SITE},
     )

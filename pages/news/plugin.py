@@ -1,6 +1,7 @@
 """Everything the news plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.news import api
 from pages.news.demo import build_demo
 from pages.news.models import NewsIndexPage, NewsPage
 from pages.news.site import SITE
@@ -13,5 +14,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NewsIndexPage,
         demo_builder=build_demo,
         order=20,
-        contributions={"site": SITE},
+        contributions={"api": api.contribution(), "site": SITE},
     )

@@ -1,6 +1,7 @@
 """Everything the project-results plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.projects import api
 from pages.projects.demo import build_demo
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 from pages.projects.site import SITE
@@ -13,5 +14,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={"site": SITE},
+        contributions={"api": api.contribution(), "site": SITE},
     )

@@ -1,6 +1,7 @@
 """Everything the trainings plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.trainings import api
 from pages.trainings.demo import build_demo
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 from pages.trainings.site import SITE
@@ -13,5 +14,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=TrainingIndexPage,
         demo_builder=build_demo,
         order=10,
-        contributions={"site": SITE},
+        contributions={"api": api.contribution(), "site": SITE},
     )

@@ -1,3 +1,5 @@
+from cms.api.contribution import ApiContribution
+from cms.api.fields import Value
 from cms.demo import DemoContext, Text, localized_fields
 from cms.plugins import ContentTypePlugin
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
@@ -28,4 +30,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=PublicationIndexPage,
         demo_builder=build_demo,
         order=90,
+        contributions={"api": ApiContribution(fields=(Value("lead", str), Value("isbn", str)))},
     )

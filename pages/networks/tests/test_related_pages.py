@@ -52,7 +52,7 @@ def test_pages_are_localized_and_grouped_in_plugin_order(
     assert _titles(groups) == [("homes", ["Startsida"]), ("networks", ["Toinen", "Första"])]
     assert [group.label for group in groups] == [
         str(HomePage._meta.verbose_name_plural),
-        "networks",
+        str(NetworkPage._meta.verbose_name_plural),
     ]
     assert all(page.locale_id == locales["sv"].id for page in groups[0].pages)
 
