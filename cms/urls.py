@@ -1,5 +1,4 @@
-"""URLs: admin, documents, the partner API, sitemap and robots unprefixed; the public site
-under /fi/, /sv/, /en/."""
+"""URLs: admin, documents, partner API, sitemap and robots unprefixed; the site under /fi/ etc."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -22,6 +21,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     *language_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from search.config import search_backends
 
 # --- Environment -------------------------------------------------------------------------
 SECRET_KEY: str | None = env.read("SECRET_KEY")
@@ -44,7 +45,6 @@ INSTALLED_APPS = [
     "cms.api",
     "home",
     *CONTENT_TYPE_PLUGINS,
-    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its ready() replaces wagtail.search's index signal handlers.
+    "search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -157,9 +159,8 @@ WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
+WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database

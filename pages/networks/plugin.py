@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.networks import api
 from pages.networks.demo import build_demo
 from pages.networks.models import NetworkIndexPage, NetworkPage
-from pages.networks.site import SITE
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -15,5 +16,9 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={"api": api.contribution(), "site": SITE},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field=None),
+            "site": SITE,
+        },
     )

@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.news import api
 from pages.news.demo import build_demo
 from pages.news.models import NewsIndexPage, NewsPage
-from pages.news.site import SITE
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -14,5 +15,9 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NewsIndexPage,
         demo_builder=build_demo,
         order=20,
-        contributions={"api": api.contribution(), "site": SITE},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="topics"),
+            "site": SITE,
+        },
     )

@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.projects import api
 from pages.projects.demo import build_demo
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
-from pages.projects.site import SITE
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -14,5 +15,9 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={"api": api.contribution(), "site": SITE},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="themes"),
+            "site": SITE,
+        },
     )

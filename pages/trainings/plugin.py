@@ -4,7 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.trainings import api
 from pages.trainings.demo import build_demo
 from pages.trainings.models import TrainingIndexPage, TrainingPage
-from pages.trainings.site import SITE
+        contributions={
+        },
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -14,5 +15,9 @@ def build_plugin() -> ContentTypePlugin:
         index_model=TrainingIndexPage,
         demo_builder=build_demo,
         order=10,
-        contributions={"api": api.contribution(), "site": SITE},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="themes"),
+            "site": SITE,
+        },
     )
