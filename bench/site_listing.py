@@ -160,7 +160,8 @@ def main() -> None:
     print(f"\n{total} trainings created in {created_in:.1f} s (bulk inserts)")
     print(f"database: {connection.vendor}, {args.runs} timed requests per row\n")
     header = (
-        f"{'listing':<34} {'shown':>5} {'queries':>7} {'wall median ms':>15} {'wall p95 ms':>12} {'CPU median ms':>14}"
+        f"{'listing':<34} {'shown':>5} {'queries':>7} "
+        f"{'wall median ms':>15} {'wall p95 ms':>12} {'CPU median ms':>14}"
     )
     print(header)
     print("-" * len(header))

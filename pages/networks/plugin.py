@@ -4,8 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.networks import api
 from pages.networks.demo import build_demo
 from pages.networks.models import NetworkIndexPage, NetworkPage
-        contributions={
-        },
+from pages.networks.site import SITE
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

@@ -4,8 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.news import api
 from pages.news.demo import build_demo
 from pages.news.models import NewsIndexPage, NewsPage
-        contributions={
-        },
+from pages.news.site import SITE
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

@@ -4,8 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.projects import api
 from pages.projects.demo import build_demo
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
-        contributions={
-        },
+from pages.projects.site import SITE
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

@@ -4,8 +4,8 @@ from cms.plugins import ContentTypePlugin
 from pages.trainings import api
 from pages.trainings.demo import build_demo
 from pages.trainings.models import TrainingIndexPage, TrainingPage
-        contributions={
-        },
+from pages.trainings.site import SITE
+from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
