@@ -4,6 +4,7 @@ from cms.demo import DemoContext, Text, localized_fields
 from cms.plugins import ContentTypePlugin
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.publications.models import PublicationIndexPage, PublicationPage
+from tests.publications.site import SITE
 
 
 def build_demo(context: DemoContext) -> None:
@@ -30,5 +31,8 @@ def build_plugin() -> ContentTypePlugin:
         index_model=PublicationIndexPage,
         demo_builder=build_demo,
         order=90,
-        contributions={"api": ApiContribution(fields=(Value("lead", str), Value("isbn", str)))},
+        contributions={
+            "api": ApiContribution(fields=(Value("lead", str), Value("isbn", str))),
+            "site": SITE,
+        },
     )
