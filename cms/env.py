@@ -88,6 +88,25 @@ VARIABLES: tuple[Variable, ...] = (
         "META name of the header with the client address set by the proxy in front "
         "(e.g. HTTP_X_FORWARDED_FOR); empty means REMOTE_ADDR.",
     ),
+    Variable(
+        "DEEPL_API_KEY",
+        str,
+        "",
+        "DeepL API key; when set, editors can machine-translate with DeepL (results are drafts).",
+        secret=True,
+    ),
+    Variable(
+        "DEFAULT_FROM_EMAIL",
+        str,
+        "eduverkko@localhost",
+        "Sender address of the workflow notifications sent to reviewers.",
+    ),
+    Variable(
+        "SCHEDULER_INTERVAL",
+        int,
+        60,
+        "Seconds between two runs of scheduled publishing and expiry (`run_scheduler`).",
+    ),
 )
 
 _BY_NAME = {variable.name: variable for variable in VARIABLES}

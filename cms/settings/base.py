@@ -25,6 +25,9 @@ PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
 PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
 PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
 PARTNER_API_CLIENT_IP_HEADER: str = env.read("API_CLIENT_IP_HEADER")
+DEEPL_API_KEY: str = env.read("DEEPL_API_KEY")
+DEFAULT_FROM_EMAIL: str = env.read("DEFAULT_FROM_EMAIL")
+SCHEDULER_INTERVAL: int = env.read("SCHEDULER_INTERVAL")
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -43,6 +46,7 @@ INSTALLED_APPS = [
     "cms.vocabularies",
     "cms.media",
     "cms.api",
+    "cms.editorial",
     "home",
     *CONTENT_TYPE_PLUGINS,
     "wagtail_localize",
@@ -161,6 +165,28 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
+
+# --- Editorial workflow and translation ---------------------------------------------------
+# New editors get the Finnish admin (Wagtail would follow their browser); Swedish and
+# English stay available in each user's account settings (WAGTAILADMIN_PERMITTED_LANGUAGES).
+EDITORIAL_ADMIN_DEFAULT_LANGUAGE = "fi"
+#: The pair of languages the parity view compares (the language act: Finnish and Swedish).
+EDITORIAL_PARITY_LANGUAGES = ("fi", "sv")
+#: Share links for reviewers without an account: default and longest validity, in days.
+EDITORIAL_SHARE_LINK_DAYS = 7
+EDITORIAL_SHARE_LINK_MAX_DAYS = 30
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# A new translation is a draft until a person publishes it, whatever the source's state.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "cms.editorial.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+    if DEEPL_API_KEY
+    else None
+)
 
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database

@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.networks import api
 from pages.networks.demo import build_demo
+from pages.networks.editorial import EDITORIAL
 from pages.networks.models import NetworkIndexPage, NetworkPage
 from pages.networks.site import SITE
 from search.contributions import SearchContribution
@@ -20,5 +21,6 @@ def build_plugin() -> ContentTypePlugin:
             "api": api.contribution(),
             "search": SearchContribution(theme_field=None),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )

@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.news import api
 from pages.news.demo import build_demo
+from pages.news.editorial import EDITORIAL
 from pages.news.models import NewsIndexPage, NewsPage
 from pages.news.site import SITE
 from search.contributions import SearchContribution
@@ -19,5 +20,6 @@ def build_plugin() -> ContentTypePlugin:
             "api": api.contribution(),
             "search": SearchContribution(theme_field="topics"),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )

@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.projects import api
 from pages.projects.demo import build_demo
+from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 from pages.projects.site import SITE
 from search.contributions import SearchContribution
@@ -19,5 +20,6 @@ def build_plugin() -> ContentTypePlugin:
             "api": api.contribution(),
             "search": SearchContribution(theme_field="themes"),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )

@@ -3,6 +3,7 @@
 from cms.plugins import ContentTypePlugin
 from pages.trainings import api
 from pages.trainings.demo import build_demo
+from pages.trainings.editorial import EDITORIAL
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 from pages.trainings.site import SITE
 from search.contributions import SearchContribution
@@ -19,5 +20,6 @@ def build_plugin() -> ContentTypePlugin:
             "api": api.contribution(),
             "search": SearchContribution(theme_field="themes"),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )

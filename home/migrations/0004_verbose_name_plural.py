@@ -7,8 +7,11 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('home', '0003_accessibility_statement'),
-        ('home', '0003_verbose_name_plural'),
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name='homepage',
+            options={'verbose_name': 'home page', 'verbose_name_plural': 'home pages'},
+        ),
     ]
