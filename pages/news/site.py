@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm, vocabulary_choices
+from cms.site.listing import ListingFilterForm
 from cms.site.localization import localized_names
 from cms.site.structured_data import contacts, organization, page_basics, with_optional
 from cms.timezones import HELSINKI
@@ -33,7 +33,7 @@ class NewsFilterForm(ListingFilterForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         any_label = str(_("Any"))
-        self.fields["topic"].choices = vocabulary_choices(Theme, self.locale, any_label)
+        self.fields["topic"].choices = self.vocabulary_choices(Theme, any_label)
         years = (
             NewsPage.objects.live()
             .filter(locale=self.locale)

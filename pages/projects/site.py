@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm, vocabulary_choices
+from cms.site.listing import ListingFilterForm
 from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
 from cms.vocabularies.models import Organisation, Theme
 from pages.projects.models import ProjectResultPage, Status
@@ -40,10 +40,8 @@ class ProjectFilterForm(ListingFilterForm):
             .distinct()
         )
         self.fields["programme"].choices = [("", any_label), *((p, p) for p in programmes)]
-        self.fields["organisation"].choices = vocabulary_choices(
-            Organisation, self.locale, any_label
-        )
-        self.fields["theme"].choices = vocabulary_choices(Theme, self.locale, any_label)
+        self.fields["organisation"].choices = self.vocabulary_choices(Organisation, any_label)
+        self.fields["theme"].choices = self.vocabulary_choices(Theme, any_label)
 
     def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
         if "status" in values:
