@@ -120,3 +120,9 @@ def test_demo_users_only_in_debug(roles, settings):
     planner = get_user_model().objects.get(username=TRAINING_PLANNERS.key)
     assert planner.groups.filter(name=TRAINING_PLANNERS.name).exists()
     assert planner.check_password("eduverkko-demo")
+
+
+def test_migrate_creates_the_groups_before_anyone_runs_a_command(db):
+    communications = Group.objects.get(name=COMMUNICATIONS.name)
+    assert communications.permissions.filter(codename="access_admin").exists()
+    assert Group.objects.filter(name=TRAINING_PLANNERS.name).exists()
