@@ -10,9 +10,10 @@ Who may do what:
 * communications: write and publish in every section and locale, review moderated content,
   manage the shared vocabularies;
 * each section's writer roles (declared by the plugins): write in their own sections in
-  every locale and review in light-workflow sections; they never publish directly;
-* translators: translate (create and edit pages in the non-source locales, submit
-  translations), never publish and never edit the Finnish source.
+  every locale, start translations, review in light-workflow sections; never publish
+  directly;
+* translators: translate (start translations, e.g. from the translation status report, and
+  edit pages in the non-source locales), never publish and never edit the Finnish source.
 """
 
 from __future__ import annotations
@@ -203,8 +204,8 @@ def setup_roles() -> SetupReport:
         _grant_model_permissions(group, contact_models, ("add", "change"))
     _grant_model_permissions(translators, contact_models, ("change",))
     submit_translation = _permission("wagtail_localize", "submit_translation")
-    communications.permissions.add(submit_translation)
-    translators.permissions.add(submit_translation)
+    for group in all_groups:
+        group.permissions.add(submit_translation)
     for group in [communications, *writers]:
         _grant_media(group)
 
