@@ -69,6 +69,26 @@ VARIABLES: tuple[Variable, ...] = (
     ),
     Variable("PORT", int, 8000, "Port that `make run` serves on."),
     Variable(
+        "API_CORS_ORIGINS",
+        list,
+        ["*"],
+        "Comma-separated origins allowed to read the partner API from browsers; * means any.",
+    ),
+    Variable(
+        "API_ANONYMOUS_RATE",
+        int,
+        120,
+        "Partner API requests per minute per IP address without a partner key.",
+    ),
+    Variable("API_CACHE_SECONDS", int, 60, "max-age of the partner API's Cache-Control header."),
+    Variable(
+        "API_CLIENT_IP_HEADER",
+        str,
+        "",
+        "META name of the header with the client address set by the proxy in front "
+        "(e.g. HTTP_X_FORWARDED_FOR); empty means REMOTE_ADDR.",
+    ),
+    Variable(
         "DEEPL_API_KEY",
         str,
         "",

@@ -18,6 +18,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.site.listing import listing_context
+from search import documents
+
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("slug"),
@@ -37,15 +40,27 @@ class BasePage(Page):
     )
 
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("lead")]
+    # The lemma fields hold the base forms of the page's text in its own language (see
+    # search/README.md); every backend matches inflected queries against them.
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),
+        index.SearchField(documents.TITLE_LEMMA_FIELD, boost=2),
+        index.SearchField(documents.BODY_LEMMA_FIELD),
         index.FilterField("locale"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
 
     class Meta:
         abstract = True
+
+    def search_title_lemmas(self) -> str:
+        """Base forms of the title in the page's language, for inflected searches."""
+        return documents.title_lemmas(self)
+
+    def search_lemmas(self) -> str:
+        """Base forms and compound parts of the page's other searchable text."""
+        return documents.body_lemmas(self)
 
 
 class BaseIndexPage(Page):
@@ -87,5 +102,5 @@ class BaseIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["listed_pages"] = self.paginate(request, self.get_listed_pages())
+        context.update(listing_context(self, request))
         return context

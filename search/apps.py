@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    """Site search and, with the search feature, language-aware indexing."""
+    """Site search, language-aware indexing and the queue that keeps the indexes current."""
 
     name = "search"
     verbose_name = _("Search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from search.indexing import connect_signal_handlers
+
+        connect_signal_handlers()

@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from search.config import search_backends
 
 # --- Environment -------------------------------------------------------------------------
 SECRET_KEY: str | None = env.read("SECRET_KEY")
@@ -20,6 +21,10 @@ DATABASE_URL: str = env.read("DATABASE_URL")
 BASE_URL: str = env.read("BASE_URL").rstrip("/")
 ELASTICSEARCH_URL: str = env.read("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX: str = env.read("ELASTICSEARCH_INDEX_PREFIX")
+PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
+PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
+PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
+PARTNER_API_CLIENT_IP_HEADER: str = env.read("API_CLIENT_IP_HEADER")
 DEEPL_API_KEY: str = env.read("DEEPL_API_KEY")
 DEFAULT_FROM_EMAIL: str = env.read("DEFAULT_FROM_EMAIL")
 SCHEDULER_INTERVAL: int = env.read("SCHEDULER_INTERVAL")
@@ -40,10 +45,10 @@ INSTALLED_APPS = [
     "cms",
     "cms.vocabularies",
     "cms.media",
+    "cms.api",
     "cms.editorial",
     "home",
     *CONTENT_TYPE_PLUGINS,
-    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -56,6 +61,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its ready() replaces wagtail.search's index signal handlers.
+    "search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -75,7 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,6 +143,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
+# Dates as Finnish authorities write them: 22.10.2018 klo 9.00 / kl. 9.00 / at 9:00.
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 # --- Static and media --------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -154,9 +163,8 @@ WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
+WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 
 # --- Editorial workflow and translation ---------------------------------------------------
 # New editors get the Finnish admin (Wagtail would follow their browser); Swedish and
@@ -184,3 +192,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
 # queue that `manage.py db_worker` drains; tests run tasks immediately instead.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Partner API -------------------------------------------------------------------------
+# Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.
+PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = False

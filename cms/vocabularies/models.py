@@ -190,8 +190,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-#: Languages of instruction Django's own language table has no name for.
-EXTRA_LANGUAGE_NAMES = {"se": _("Northern Sami")}
+#: Django's language table has no Sami; its name comes from here.
+LANGUAGE_NAMES_UNKNOWN_TO_DJANGO = {"se": _("Northern Sami")}
 
 
 class Language(models.Model):
@@ -205,6 +205,6 @@ class Language(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        if self.code in EXTRA_LANGUAGE_NAMES:
-            return str(EXTRA_LANGUAGE_NAMES[self.code])
+        if self.code in LANGUAGE_NAMES_UNKNOWN_TO_DJANGO:
+            return str(LANGUAGE_NAMES_UNKNOWN_TO_DJANGO[self.code])
         return str(get_language_info(self.code)["name_translated"])

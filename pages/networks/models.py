@@ -162,6 +162,7 @@ class NetworkPage(BasePage):
         index.FilterField("coordinator"),
         index.FilterField("term_start"),
         index.FilterField("term_end"),
+        index.FilterField("members"),
     ]
 
     class Meta:

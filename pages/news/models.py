@@ -153,6 +153,7 @@ class NewsPage(BasePage):
         index.FilterField("publication_date"),
         index.FilterField("is_grant_call"),
         index.FilterField("application_deadline"),
+        index.FilterField("topics"),
     ]
 
     class Meta:

@@ -178,6 +178,8 @@ class ProjectResultPage(BasePage):
         index.FilterField("period_start"),
         index.FilterField("period_end"),
         index.FilterField("lead_organisation"),
+        index.FilterField("themes"),
+        index.FilterField("partner_organisations"),
     ]
 
     class Meta:

@@ -180,7 +180,9 @@ class TrainingPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("venue"),
-        index.RelatedFields("organiser", [index.SearchField("name")]),
+        index.RelatedFields(
+            "organiser", [index.SearchField("name"), index.SearchField("short_name")]
+        ),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("audiences", [index.SearchField("name")]),
         index.RelatedFields("region", [index.SearchField("name")]),
@@ -191,6 +193,9 @@ class TrainingPage(BasePage):
         index.FilterField("status"),
         index.FilterField("is_free"),
         index.FilterField("region"),
+        index.FilterField("organiser"),
+        index.FilterField("themes"),
+        index.FilterField("audiences"),
     ]
 
     class Meta:

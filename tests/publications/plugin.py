@@ -1,3 +1,5 @@
+from cms.api.contribution import ApiContribution
+from cms.api.fields import Value
 from cms.demo import DemoContext, Text, localized_fields
 from cms.editorial.sections import EditorialRole, EditorialSection
 from cms.plugins import ContentTypePlugin
@@ -30,10 +32,11 @@ def build_plugin() -> ContentTypePlugin:
         demo_builder=build_demo,
         order=90,
         contributions={
+            "api": ApiContribution(fields=(Value("lead", str), Value("isbn", str))),
             "editorial": EditorialSection(
                 roles=(EditorialRole("publication_editors", "Publication editors"),),
                 workflow="moderated",
                 parity_required=True,
-            )
+            ),
         },
     )

@@ -1,0 +1,155 @@
+"""Search latency at scale: ``python bench/search.py [--pages 10000] [--repeat 15]``.
+
+Builds a throwaway test database (SQLite, or PostgreSQL when DATABASE_URL is set, e.g. through
+``scripts/with-postgres``), fills it with training pages in fi, sv and en (60/20/20), indexes
+them with ``manage.py reindex`` and prints a table of latencies of the full search service
+(results, count, type and theme facets) and of title suggestions. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+WORDS = {
+    "fi": {
+        "title": ["Täydennyskoulutus", "Koulutus", "Webinaari", "Työpaja", "Verkostotapaaminen"],
+        "topic": ["varhaiskasvatuksen", "perusopetuksen", "lukiokoulutuksen", "kirjastojen"],
+        "audience": ["opettajille", "rehtoreille", "ohjaajille", "henkilöstölle"],
+        "lead": "Aluehallintoviraston koulutus opetus- ja kulttuuritoimen verkostoille.",
+    },
+    "sv": {
+        "title": ["Fortbildning", "Utbildning", "Webbinarium", "Workshop", "Nätverksträff"],
+        "topic": ["inom småbarnspedagogik", "i grundläggande utbildning", "för bibliotek"],
+        "audience": ["för lärare", "för rektorer", "för handledare", "för personal"],
+        "lead": "Regionförvaltningsverkets utbildning för nätverk inom undervisning och kultur.",
+    },
+    "en": {
+        "title": ["Continuing education", "Training", "Webinar", "Workshop", "Network meeting"],
+        "topic": ["in early childhood education", "in basic education", "for libraries"],
+        "audience": ["for teachers", "for principals", "for counsellors", "for staff"],
+        "lead": "Regional agency training for education and culture networks.",
+    },
+}
+QUERIES = [
+    ("fi", "koulutus"),
+    ("fi", "koulutuksen"),
+    ("fi", "täydennyskoulutukset opettajille"),
+    ("sv", "utbildningar"),
+    ("en", "trainings"),
+    ("fi", "xyzzy"),
+]
+
+
+def build_pages(total: int) -> None:
+    from wagtail.models import Locale, Site
+
+    from cms.translation import translate
+    from pages.trainings.models import TrainingIndexPage, TrainingPage
+    from search.indexing import paused_index_updates
+
+    rng = random.Random(42)
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    shares = {"fi": 0.6, "sv": 0.2, "en": 0.2}
+    start = timezone.now() + dt.timedelta(days=30)
+    with paused_index_updates(), transaction.atomic():
+        homes = {"fi": home}
+        for language, title in (("sv", "Startsida"), ("en", "Home")):
+            homes[language] = translate(
+                home, Locale.objects.get(language_code=language), {"title": title}
+            )
+        for language, share in shares.items():
+            index = homes[language].add_child(
+                instance=TrainingIndexPage(title=f"Trainings {language}", slug=f"t-{language}")
+            )
+            words = WORDS[language]
+            for number in range(int(total * share)):
+                title = " ".join(
+                    [
+                        rng.choice(words["title"]),
+                        rng.choice(words["topic"]),
+                        rng.choice(words["audience"]),
+                    ]
+                )
+                index.add_child(
+                    instance=TrainingPage(
+                        title=f"{title} {number}",
+                        slug=f"p-{number}",
+                        lead=words["lead"],
+                        starts_at=start,
+                        ends_at=start + dt.timedelta(hours=6),
+                    )
+                )
+
+
+def timed(repeat: int, function, *args) -> tuple[float, float]:
+    """Median and 95th percentile in milliseconds of ``function(*args)``, after a warm-up."""
+    function(*args)
+    samples = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        function(*args)
+        samples.append((time.perf_counter() - began) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    from search.service import search_pages, suggest_titles
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        began = time.perf_counter()
+        build_pages(args.pages)
+        built = time.perf_counter() - began
+        began = time.perf_counter()
+        call_command("reindex", verbosity=0)
+        indexed = time.perf_counter() - began
+        print(
+            f"\n{connection.vendor}: {args.pages} pages built in {built:.0f} s, "
+            f"reindexed in {indexed:.0f} s ({args.pages / indexed:.0f} pages/s)\n"
+        )
+        header = ("operation", "lang", "query", "hits", "median ms", "p95 ms")
+        print("{:<12} {:<5} {:<34} {:>6} {:>10} {:>8}".format(*header))
+        for language, query in QUERIES:
+            total = search_pages(query, language).total
+            median, p95 = timed(args.repeat, search_pages, query, language)
+            print(
+                f"{'search':<12} {language:<5} {query:<34} {total:>6} {median:>10.1f} {p95:>8.1f}"
+            )
+        for language, prefix in (("fi", "täyd"), ("sv", "fort"), ("en", "work")):
+            count = len(suggest_titles(prefix, language)[0])
+            median, p95 = timed(args.repeat, suggest_titles, prefix, language)
+            print(
+                f"{'suggest':<12} {language:<5} {prefix:<34} {count:>6} {median:>10.1f} {p95:>8.1f}"
+            )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

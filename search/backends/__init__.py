@@ -1,0 +1,1 @@
+"""Search backends owned by this project (``WAGTAILSEARCH_BACKENDS`` points at them)."""

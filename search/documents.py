@@ -1,0 +1,79 @@
+"""What of a page is searchable, read in the page's own language, for the lemma fields.
+
+The lemma fields that :class:`cms.models.BasePage` declares (see :data:`LEMMA_FIELDS`) are
+computed here from the page's *other* ``SearchField`` entries, including those inside
+``RelatedFields`` (organisations, themes, audiences, region). Pages relate to the Finnish row of
+a shared vocabulary; for the lemma text the row of the page's own locale is read instead, so a
+Swedish page is found by the Swedish name of its theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import models
+from modelsearch.index import RelatedFields, SearchField
+from wagtail.models import TranslatableMixin
+
+from search.text import index_text
+
+#: Callable search fields whose values this module computes; never read as page content.
+TITLE_LEMMA_FIELD = "search_title_lemmas"
+BODY_LEMMA_FIELD = "search_lemmas"
+LEMMA_FIELDS = frozenset({TITLE_LEMMA_FIELD, BODY_LEMMA_FIELD})
+
+
+def _as_text(value: Any) -> Iterator[str]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _as_text(item)
+    else:
+        yield str(value)
+
+
+def _in_locale(obj: models.Model, locale) -> models.Model:
+    if isinstance(obj, TranslatableMixin) and locale is not None and obj.locale_id != locale.pk:
+        return obj.get_translation_or_none(locale) or obj
+    return obj
+
+
+def _related_objects(value: Any) -> list[models.Model]:
+    if value is None:
+        return []
+    if isinstance(value, models.Manager):
+        return list(value.all())
+    return [value]
+
+
+def searchable_texts(obj: models.Model, fields: list, locale) -> Iterator[str]:
+    """The text of ``fields`` of ``obj``, related vocabulary rows read in ``locale``."""
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            for related in _related_objects(field.get_value(obj)):
+                yield from searchable_texts(_in_locale(related, locale), field.fields, locale)
+        elif isinstance(field, SearchField) and field.field_name not in LEMMA_FIELDS:
+            yield from _as_text(field.get_value(obj))
+
+
+def page_language(page) -> str:
+    return page.locale.language_code if page.locale_id else "fi"
+
+
+def title_lemmas(page) -> str:
+    """The base forms of the page title, indexed with the title's boost."""
+    return index_text([page.title], page_language(page))
+
+
+def body_lemmas(page) -> str:
+    """The base forms and compound parts of all the page's searchable text but the title."""
+    fields = [
+        field
+        for field in type(page).get_search_fields()
+        if not (isinstance(field, SearchField) and field.field_name == "title")
+    ]
+    return index_text(searchable_texts(page, fields, page.locale), page_language(page))

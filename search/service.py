@@ -1,0 +1,228 @@
+"""Site search over every content type: typed results, facet counts, title suggestions.
+
+Used by the search page, the autocomplete view and the API router alike, so that they all
+return the same pages: live, public pages of the requested locale, of the content types in
+the plugin registry. Queries are analysed in the locale's language (:class:`LanguageQuery`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.utils.text import Truncator
+from wagtail.models import Locale, Page
+
+from cms.plugins import ContentTypePlugin, registry
+from cms.vocabularies.models import Theme
+from search.contributions import contribution_for
+from search.engine import run_with_fallback
+from search.query import LanguageQuery
+
+MAX_QUERY_LENGTH = 200
+MAX_LIMIT = 50
+EXCERPT_CHARS = 240
+
+
+class SearchInputError(ValueError):
+    """A search parameter that cannot be used; ``field`` names it for the 400 response."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One page in the results, in the shape every consumer shows."""
+
+    id: int
+    type: str
+    title: str
+    url: str
+    locale: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """How many matching pages have one value (a content type or a theme)."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """A page of hits, the total, facet counts by type and theme, and whether degraded."""
+
+    query: str
+    locale: str
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0
+    type_facets: list[FacetCount] = field(default_factory=list)
+    theme_facets: list[FacetCount] = field(default_factory=list)
+    degraded: bool = False
+
+
+def resolve_locale(language_code: str) -> Locale:
+    try:
+        return Locale.objects.get(language_code=language_code)
+    except Locale.DoesNotExist:
+        codes = ", ".join(Locale.objects.values_list("language_code", flat=True))
+        raise SearchInputError(
+            "locale", f"Unknown locale {language_code!r}; use one of {codes}."
+        ) from None
+
+
+def resolve_type(type_key: str | None) -> ContentTypePlugin | None:
+    if not type_key:
+        return None
+    if type_key not in registry:
+        keys = ", ".join(plugin.key for plugin in registry)
+        raise SearchInputError("type", f"Unknown type {type_key!r}; use one of {keys}.")
+    return registry.get(type_key)
+
+
+def clean_query(query: str | None) -> str:
+    query = (query or "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchInputError("q", f"The query is longer than {MAX_QUERY_LENGTH} characters.")
+    return query
+
+
+def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
+    """Pages anyone may see in ``locale``: live, without view restrictions, of these types."""
+    models = [plugin.page_model for plugin in plugins]
+    return Page.objects.live().public().filter(locale=locale).type(*models)
+
+
+def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
+    text = getattr(page, contribution_for(plugin).excerpt_field, "") or page.search_description
+    return Truncator(str(text or "")).chars(EXCERPT_CHARS)
+
+
+def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
+    """Hits in the order of ``pages`` (search order), read from the specific page models."""
+    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    hits = []
+    for page in pages:
+        page = specific.get(page.pk)
+        plugin = registry.for_model(type(page)) if page else None
+        if plugin is None:
+            continue
+        hits.append(
+            SearchHit(
+                id=page.pk,
+                type=plugin.key,
+                title=page.title,
+                url=page.get_full_url() or "",
+                locale=locale.language_code,
+                excerpt=_excerpt(page, plugin),
+            )
+        )
+    return hits
+
+
+def _type_facets(results, plugins: list[ContentTypePlugin]) -> list[FacetCount]:
+    counts = results.facet("content_type_id")
+    facets = []
+    for plugin in plugins:
+        content_type = ContentType.objects.get_for_model(plugin.page_model)
+        count = counts.get(content_type.pk, 0)
+        if count:
+            facets.append(FacetCount(plugin.key, plugin.verbose_name_plural, count))
+    return facets
+
+
+def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
+    counts: Counter[int] = Counter()
+    for plugin in plugins:
+        theme_field = contribution_for(plugin).theme_field
+        if theme_field is None:
+            continue
+        queryset = plugin.page_model.objects.live().public().filter(locale=locale)
+        results = backend.search(query, queryset, order_by_relevance=False)
+        for theme_id, count in results.facet(theme_field).items():
+            if theme_id is not None:
+                counts[theme_id] += count
+    if not counts:
+        return []
+    themes = Theme.objects.filter(pk__in=counts).only("pk", "slug", "name", "translation_key")
+    localized = {
+        theme.translation_key: theme.name
+        for theme in Theme.objects.filter(
+            translation_key__in=[theme.translation_key for theme in themes], locale=locale
+        )
+    }
+    facets = [
+        FacetCount(theme.slug, localized.get(theme.translation_key, theme.name), counts[theme.pk])
+        for theme in themes
+    ]
+    return sorted(facets, key=lambda facet: (-facet.count, facet.label))
+
+
+def search_pages(
+    query: str | None,
+    locale: str,
+    type_key: str | None = None,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchOutcome:
+    """Search live public pages of ``locale``; raise :class:`SearchInputError` on bad input."""
+    query = clean_query(query)
+    locale_obj = resolve_locale(locale)
+    only_plugin = resolve_type(type_key)
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    plugins = list(registry)
+    if not query or not plugins:
+        return SearchOutcome(query=query, locale=locale)
+    language_query = LanguageQuery(query, locale)
+    if not language_query.query_string:
+        return SearchOutcome(query=query, locale=locale)
+    searched = [only_plugin] if only_plugin else plugins
+
+    def run(backend) -> SearchOutcome:
+        all_types = backend.search(
+            language_query, visible_pages(locale_obj, plugins), order_by_relevance=False
+        )
+        type_facets = _type_facets(all_types, plugins)
+        # The type facet counts every match, so it gives the total without another count,
+        # and the types without a match need no theme facet query.
+        matched = {facet.value: facet.count for facet in type_facets}
+        searched_with_hits = [plugin for plugin in searched if matched.get(plugin.key)]
+        if not searched_with_hits:
+            return SearchOutcome(query=query, locale=locale, type_facets=type_facets)
+        results = backend.search(language_query, visible_pages(locale_obj, searched_with_hits))
+        return SearchOutcome(
+            query=query,
+            locale=locale,
+            hits=_hits(list(results[offset : offset + limit]), locale_obj),
+            total=sum(matched[plugin.key] for plugin in searched_with_hits),
+            type_facets=type_facets,
+            theme_facets=_theme_facets(backend, language_query, locale_obj, searched_with_hits),
+        )
+
+    outcome, degraded = run_with_fallback(run)
+    return replace(outcome, degraded=degraded)
+
+
+def suggest_titles(prefix: str | None, locale: str, *, limit: int = 8) -> tuple[list[str], bool]:
+    """Titles of visible pages in ``locale`` whose words start with ``prefix``."""
+    prefix = clean_query(prefix)
+    locale_obj = resolve_locale(locale)
+    plugins = list(registry)
+    if len(prefix) < 2 or not plugins:
+        return [], False
+
+    def run(backend) -> list[str]:
+        results = backend.autocomplete(prefix, visible_pages(locale_obj, plugins))
+        return list(dict.fromkeys(page.title for page in results[: max(1, min(limit, 20))]))
+
+    return run_with_fallback(run)

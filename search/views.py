@@ -1,0 +1,59 @@
+"""The site search page and the title suggestions behind its search box."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from search.service import SearchInputError, search_pages, suggest_titles
+
+RESULTS_PER_PAGE = 10
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(1, int(raw or 1))
+    except ValueError:
+        return 1
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Results for ``?q=`` in the language of the URL, filterable by ``?type=``."""
+    query = request.GET.get("q", "")
+    type_key = request.GET.get("type") or None
+    number = _page_number(request.GET.get("page"))
+    context = {"query": query.strip(), "type_key": type_key, "error": None, "outcome": None}
+    status = 200
+    try:
+        outcome = search_pages(
+            query,
+            get_language(),
+            type_key,
+            limit=RESULTS_PER_PAGE,
+            offset=(number - 1) * RESULTS_PER_PAGE,
+        )
+    except SearchInputError as error:
+        context["error"] = error
+        status = 400
+    else:
+        context["outcome"] = outcome
+        # A paginator over the total, so the template can show page links.
+        context["paginator_page"] = Paginator(range(outcome.total), RESULTS_PER_PAGE).get_page(
+            number
+        )
+    return render(request, "search/search_page.html", context, status=status)
+
+
+@require_GET
+def suggest(request: HttpRequest) -> JsonResponse:
+    """Titles that start with what has been typed: ``{"query", "suggestions", "degraded"}``."""
+    query = request.GET.get("q", "")
+    try:
+        titles, degraded = suggest_titles(query, get_language())
+    except SearchInputError as error:
+        return JsonResponse({"detail": error.message, "field": error.field}, status=400)
+    return JsonResponse({"query": query.strip(), "suggestions": titles, "degraded": degraded})

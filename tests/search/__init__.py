@@ -1,0 +1,1 @@
+"""Tests of the search feature: analysis, service, views, API, Elasticsearch, outages."""

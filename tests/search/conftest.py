@@ -1,0 +1,91 @@
+"""Pages in fi, sv and en to search, built through the plugin registry's trainings factory."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def training_indexes(translated_home_pages) -> dict:
+    from pages.trainings.factories import TrainingIndexPageFactory
+
+    titles = {"fi": "Koulutukset", "sv": "Utbildningar", "en": "Trainings"}
+    return {
+        language: TrainingIndexPageFactory(parent=home, title=titles[language], slug="trainings")
+        for language, home in translated_home_pages.items()
+    }
+
+
+@pytest.fixture
+def make_training(training_indexes):
+    """Create a live training in a language: ``make_training("sv", "Utbildning", lead=...)``."""
+    from pages.trainings.factories import TrainingPageFactory
+
+    def make(language: str, title: str, **fields):
+        fields.setdefault("lead", "")
+        relations = {name: fields.pop(name) for name in ("themes", "audiences") if name in fields}
+        page = TrainingPageFactory(parent=training_indexes[language], title=title, **fields)
+        if relations:
+            # Set the relations and publish them as an editor would (a new live revision).
+            for name, values in relations.items():
+                getattr(page, name).set(values)
+            page.save_revision().publish()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def translate_theme():
+    """Add the ``locale`` row of a Finnish theme, named ``name``."""
+
+    def translate(theme, locale, name: str):
+        translation = theme.copy_for_translation(locale)
+        translation.name = name
+        translation.save()
+        return translation
+
+    return translate
+
+
+@pytest.fixture(autouse=True)
+def _forget_engine_state():
+    """Each test starts with the engine presumed up and no retry scheduled."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def es_stub():
+    from tests.search.es_stub import start_stub
+
+    stub = start_stub()
+    yield stub
+    stub.server.shutdown()
+    stub.server.server_close()
+
+
+@pytest.fixture
+def use_elasticsearch(settings):
+    """Point search at an Elasticsearch URL (a stub or a closed port) for one test."""
+    from search.config import search_backends
+
+    def use(url: str) -> None:
+        settings.WAGTAILSEARCH_BACKENDS = search_backends(url, "test")
+
+    return use
+
+
+@pytest.fixture
+def search_html(client):
+    """The HTML of the search page in ``language`` for ``q``, after checking it answered 200."""
+
+    def get(language: str, q: str, **params) -> str:
+        response = client.get(f"/{language}/search/", {"q": q, **params})
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return get

@@ -1,0 +1,75 @@
+"""The partner search endpoint, exercised through its django-ninja router."""
+
+from __future__ import annotations
+
+import pytest
+from ninja.testing import TestClient
+
+from cms.vocabularies.factories import ThemeFactory
+from search.api import router
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def api() -> TestClient:
+    return TestClient(router)
+
+
+def test_search_returns_mixed_type_results_with_facets(api, make_training):
+    theme = ThemeFactory(name="Laatu", slug="quality")
+    page = make_training("fi", "Koulutus", lead="Laatustrategian koulutus.", themes=[theme])
+
+    response = api.get("/?q=koulutuksen&locale=fi")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "query": "koulutuksen",
+        "locale": "fi",
+        "total": 1,
+        "limit": 20,
+        "offset": 0,
+        "degraded": False,
+        "results": [
+            {
+                "id": page.pk,
+                "type": "trainings",
+                "title": "Koulutus",
+                "url": page.get_full_url(),
+                "locale": "fi",
+                "excerpt": "Laatustrategian koulutus.",
+            }
+        ],
+        "facets": {
+            "type": [{"value": "trainings", "label": "trainings", "count": 1}],
+            "theme": [{"value": "quality", "label": "Laatu", "count": 1}],
+        },
+    }
+
+
+def test_type_limit_and_offset_select_results(api, make_training):
+    for number in range(3):
+        make_training("en", f"Training {number}")
+
+    body = api.get("/?q=training&locale=en&type=trainings&limit=2&offset=2").json()
+
+    assert body["total"] == 3 and len(body["results"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("q=x&locale=de", "locale"),
+        ("q=x&locale=fi&type=recipes", "type"),
+        ("q=x&locale=fi&limit=0", "limit"),
+        ("q=x&locale=fi&limit=ten", "limit"),
+        ("q=x&locale=fi&offset=-1", "offset"),
+        (f"q={'x' * 201}&locale=fi", "q"),
+    ],
+)
+def test_bad_parameters_are_400_naming_the_field(api, db, query, field):
+    response = api.get(f"/?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["field"] == field
+    assert response.json()["detail"]

@@ -1,0 +1,182 @@
+"""Elasticsearch: analysis settings, mappings, documents and request bodies, without a server.
+
+A stub server on 127.0.0.1 (tests/search/es_stub.py) records what the real client sends.
+The last test runs against a real server only when ELASTICSEARCH_URL is set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from cms import env
+from pages.trainings.models import TrainingPage
+from search.backends.elasticsearch import LanguageAwareMapping, LanguageAwareSearchBackend
+from search.config import search_backends
+from search.service import search_pages
+
+pytestmark = pytest.mark.django_db
+INDEX = "test_wagtailcore_page"
+TITLE_LEMMAS = "cms_basepage__search_title_lemmas"
+BODY_LEMMAS = "cms_basepage__search_lemmas"
+
+
+def test_index_settings_define_lemma_and_per_language_analyzers():
+    backend = LanguageAwareSearchBackend(search_backends("http://127.0.0.1:9", "x")["default"])
+    analysis = backend.settings["settings"]["analysis"]
+
+    assert analysis["analyzer"]["lemma"] == {
+        "type": "custom",
+        "tokenizer": "whitespace",
+        "filter": ["lowercase"],
+    }
+    assert analysis["analyzer"]["finnish_text"]["filter"] == [
+        "lowercase",
+        "finnish_stop",
+        "finnish_stemmer",
+    ]
+    assert analysis["filter"]["swedish_stemmer"] == {"type": "stemmer", "language": "swedish"}
+    assert analysis["analyzer"]["english_text"]["filter"][-1] == "english_stemmer"
+    # modelsearch's own autocomplete analysis is kept.
+    assert "edgengram_analyzer" in analysis["analyzer"]
+
+
+def test_mapping_analyses_lemma_fields_as_terms_and_catch_all_fields_per_language():
+    properties = LanguageAwareMapping(TrainingPage).get_mapping()["properties"]
+
+    assert properties[TITLE_LEMMAS] == {
+        "type": "text",
+        "analyzer": "lemma",
+        "copy_to": ["_all_text", "_all_text_boost_2_0"],
+    }
+    assert properties[BODY_LEMMAS]["analyzer"] == "lemma"
+    for catch_all in ("_all_text", "_all_text_boost_2_0"):
+        assert properties[catch_all]["fields"] == {
+            "fi": {"type": "text", "analyzer": "finnish_text"},
+            "sv": {"type": "text", "analyzer": "swedish_text"},
+            "en": {"type": "text", "analyzer": "english_text"},
+        }
+    assert properties["locale_id_filter"] == {"type": "integer"}
+    assert properties["trainings_trainingpage__themes_filter"]["type"] == "long"
+
+
+def test_document_holds_base_forms_in_the_page_language(make_training):
+    page = make_training("sv", "Utbildningar för lärare", lead="Nätverkens kurser.")
+
+    document = LanguageAwareMapping(TrainingPage).get_document(page)
+
+    assert document[TITLE_LEMMAS] == "utbildning för lärare"
+    assert {"nätverk", "kurs"} <= set(document[BODY_LEMMAS].split())
+    assert document["locale_id_filter"] == page.locale_id
+
+
+def test_reindex_sends_settings_mappings_and_documents(es_stub, use_elasticsearch, make_training):
+    page = make_training("fi", "Koulutuksen laatu")
+    use_elasticsearch(es_stub.url)
+
+    call_command("reindex", backend_name="default", verbosity=0)
+
+    (created,) = [r for r in es_stub.matching("PUT", rf"^/{INDEX}_\w+$")]
+    assert "lemma" in created.body["settings"]["analysis"]["analyzer"]
+    mappings = [r.body for r in es_stub.matching("PUT", rf"^/{INDEX}_\w+/_mapping$")]
+    assert any(BODY_LEMMAS in mapping["properties"] for mapping in mappings)
+    document = es_stub.indexed_documents()[str(page.pk)]
+    assert document[TITLE_LEMMAS] == "koulutus laatu"
+    assert es_stub.matching("PUT", rf"^/{INDEX}_\w+/_alias/{INDEX}$")
+
+
+def test_update_index_sends_the_same_documents(es_stub, use_elasticsearch, make_training):
+    page = make_training("en", "Trainings for teachers")
+    use_elasticsearch(es_stub.url)
+
+    call_command("update_index", backend_name="default", verbosity=0)
+
+    assert es_stub.indexed_documents()[str(page.pk)][TITLE_LEMMAS] == "training for teacher"
+
+
+def test_publishing_sends_the_page_through_the_queue(es_stub, use_elasticsearch, make_training):
+    use_elasticsearch(es_stub.url)
+
+    page = make_training("fi", "Verkostojen koulutus")
+
+    document = es_stub.indexed_documents()[str(page.pk)]
+    assert document[TITLE_LEMMAS] == "verkosto koulutus"
+    assert document["live_filter"] is True
+
+
+def test_search_request_matches_base_forms_and_language_field(
+    es_stub, use_elasticsearch, make_training, locales
+):
+    page = make_training("fi", "Koulutus")
+    use_elasticsearch(es_stub.url)
+    es_stub.search_hits = [page.pk]
+    es_stub.aggregations = {"content_type_id": [{"key": page.content_type_id, "doc_count": 1}]}
+    es_stub.requests.clear()
+
+    outcome = search_pages("koulutuksen", "fi")
+
+    assert [hit.title for hit in outcome.hits] == ["Koulutus"] and not outcome.degraded
+    (search,) = [
+        request.body
+        for request in es_stub.matching("POST", rf"^/{INDEX}/_search$")
+        if "aggregations" not in request.body
+    ]
+    must = search["query"]["bool"]["must"]
+    assert must == {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": "koulutus",
+                        "fields": ["_all_text", "_all_text_boost_2_0^2.0"],
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": "koulutuksen",
+                        "fields": ["_all_text.fi", "_all_text_boost_2_0.fi^2.0"],
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    filters = str(search["query"]["bool"]["filter"])
+    assert f"{{'locale_id_filter': {locales['fi'].pk}}}" in filters
+    assert "{'live_filter': True}" in filters
+    assert "content_type_id_filter" in filters
+
+
+def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training):
+    page = make_training("en", "Training")
+    use_elasticsearch(es_stub.url)
+    es_stub.search_hits = [page.pk]
+    es_stub.aggregations = {
+        "content_type_id": [{"key": page.content_type_id, "doc_count": 1}],
+    }
+
+    outcome = search_pages("training", "en")
+
+    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("trainings", 1)]
+    aggregations = [
+        r.body["aggregations"]
+        for r in es_stub.matching("POST", "_search$")
+        if "aggregations" in r.body
+    ]
+    assert {"content_type_id": {"terms": {"field": "content_type_id_filter", "missing": 0}}} in (
+        aggregations
+    )
+    assert {
+        "themes": {"terms": {"field": "trainings_trainingpage__themes_filter", "missing": 0}}
+    } in aggregations
+
+
+@pytest.mark.skipif(not env.read("ELASTICSEARCH_URL"), reason="needs a live ELASTICSEARCH_URL")
+def test_live_server_finds_inflected_forms(use_elasticsearch, make_training):
+    use_elasticsearch(env.read("ELASTICSEARCH_URL"))
+    make_training("fi", "Koulutus")
+    make_training("sv", "Utbildning")
+    call_command("reindex", verbosity=0)
+
+    assert [hit.title for hit in search_pages("koulutuksen", "fi").hits] == ["Koulutus"]
+    assert [hit.title for hit in search_pages("utbildningar", "sv").hits] == ["Utbildning"]

@@ -1,0 +1,79 @@
+"""Recall of the relevance set (tests/search/relevance_set.py) on the configured database.
+
+Every query must have each of its expected pages among its first five results. Run with
+``-s`` to see the recall table; run through ``scripts/with-postgres`` for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from search.service import search_pages
+from search.text import voikko_available
+from tests.search.relevance_set import DOCS, QUERIES
+
+pytestmark = pytest.mark.django_db
+TOP = 5
+
+
+@pytest.fixture
+def corpus(translated_home_pages) -> dict[str, int]:
+    """The relevance pages, under a listing page of their type in their language."""
+    from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
+    from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
+    from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+
+    factories = {
+        "trainings": (TrainingIndexPageFactory, TrainingPageFactory),
+        "news": (NewsIndexPageFactory, NewsPageFactory),
+        "projects": (ProjectResultIndexPageFactory, ProjectResultPageFactory),
+    }
+    indexes = {}
+    ids = {}
+    for doc in DOCS:
+        index_factory, page_factory = factories[doc.type]
+        if (doc.language, doc.type) not in indexes:
+            indexes[doc.language, doc.type] = index_factory(
+                parent=translated_home_pages[doc.language], slug=f"{doc.type}-{doc.language}"
+            )
+        extra = {}
+        if doc.type == "projects":  # the factory's default sections would match every query
+            extra = {"need_and_goals": "", "solution": "", "results": ""}
+        page = page_factory(
+            parent=indexes[doc.language, doc.type], title=doc.title, lead=doc.lead, **extra
+        )
+        ids[doc.key] = page.pk
+    return ids
+
+
+def test_every_query_finds_its_pages_in_the_top_five(corpus):
+    keys_by_id = {pk: key for key, pk in corpus.items()}
+    queries = [query for query in QUERIES if voikko_available() or not query.needs_voikko]
+    found_total = expected_total = 0
+    failures = []
+    per_language: dict[str, list[int]] = {}
+    for query in queries:
+        top = [keys_by_id.get(hit.id) for hit in search_pages(query.text, query.language).hits]
+        top = top[:TOP]
+        found = [key for key in query.expected if key in top]
+        found_total += len(found)
+        expected_total += len(query.expected)
+        counts = per_language.setdefault(query.language, [0, 0])
+        counts[0] += len(found)
+        counts[1] += len(query.expected)
+        if len(found) < len(query.expected):
+            failures.append(
+                f"{query.language} {query.text!r}: expected {query.expected}, got {top}"
+            )
+
+    print(
+        f"\nRelevance on {connection.vendor}, {len(queries)} queries (Voikko: {voikko_available()})"
+    )
+    for language, (found, expected) in per_language.items():
+        print(f"  {language}: recall@{TOP} {found}/{expected} = {found / expected:.0%}")
+    print(
+        f"  all: recall@{TOP} {found_total}/{expected_total} = {found_total / expected_total:.0%}"
+    )
+    assert len(queries) >= 30
+    assert not failures, "\n".join(failures)

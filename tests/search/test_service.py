@@ -1,0 +1,177 @@
+"""The search service: what a reader may find, in which language, with which facet counts."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from cms.plugins import registry
+from cms.vocabularies.factories import ThemeFactory
+from search.service import SearchInputError, search_pages, suggest_titles
+from search.text import voikko_available
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(outcome) -> list[str]:
+    return [hit.title for hit in outcome.hits]
+
+
+def test_inflected_query_finds_base_form_in_each_language(make_training):
+    make_training("fi", "Koulutus")
+    make_training("sv", "Utbildning")
+    make_training("en", "Training")
+
+    assert titles(search_pages("koulutuksen", "fi")) == ["Koulutus"]
+    assert titles(search_pages("utbildningar", "sv")) == ["Utbildning"]
+    assert titles(search_pages("trainings", "en")) == ["Training"]
+
+
+@pytest.mark.skipif(not voikko_available(), reason="needs libvoikko and voikko-fi")
+def test_compound_part_finds_the_compound_with_voikko(make_training):
+    make_training("fi", "Täydennyskoulutus")
+    make_training("fi", "Verkostohanke")
+
+    assert titles(search_pages("koulutus", "fi")) == ["Täydennyskoulutus"]
+    assert titles(search_pages("hankkeiden", "fi")) == ["Verkostohanke"]
+    # A compound in the query is not split: it does not match every "koulutus".
+    assert titles(search_pages("täydennyskoulutukset", "fi")) == ["Täydennyskoulutus"]
+
+
+def test_results_are_restricted_to_the_requested_locale(make_training):
+    make_training("fi", "Training camp")
+    make_training("en", "Training")
+
+    assert titles(search_pages("training", "en")) == ["Training"]
+
+
+def test_result_carries_type_url_locale_and_excerpt(make_training):
+    page = make_training("fi", "Koulutus", lead="Rehtoreille suunnattu koulutus.")
+
+    (hit,) = search_pages("koulutus", "fi").hits
+
+    assert hit.id == page.pk
+    assert hit.type == "trainings"
+    assert hit.locale == "fi"
+    assert hit.url == page.get_full_url()
+    assert hit.excerpt == "Rehtoreille suunnattu koulutus."
+
+
+def test_drafts_and_private_pages_never_appear(make_training):
+    make_training("fi", "Julkinen koulutus")
+    draft = make_training("fi", "Luonnos koulutus")
+    draft.unpublish()
+    private = make_training("fi", "Salainen koulutus")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+
+    assert titles(search_pages("koulutus", "fi")) == ["Julkinen koulutus"]
+
+
+def test_unpublished_translation_never_appears(make_training, locales):
+    page = make_training("fi", "Koulutus")
+    page.copy_for_translation(locales["sv"], copy_parents=True)
+
+    assert titles(search_pages("koulutus", "sv")) == []
+
+
+def test_facets_count_types_and_themes_in_the_requested_language(
+    make_training, locales, translate_theme
+):
+    quality = ThemeFactory(name="Laatu ja kehittäminen", slug="quality")
+    translate_theme(quality, locales["sv"], "Kvalitet och utveckling")
+    make_training("sv", "Utbildning i kvalitet", themes=[quality])
+    make_training("sv", "Utbildning för lärare")
+
+    outcome = search_pages("utbildning", "sv")
+
+    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("trainings", 2)]
+    assert [(f.value, f.label, f.count) for f in outcome.theme_facets] == [
+        ("quality", "Kvalitet och utveckling", 1)
+    ]
+
+
+def test_swedish_page_is_found_by_the_swedish_name_of_its_theme(
+    make_training, locales, translate_theme
+):
+    theme = ThemeFactory(name="Varhaiskasvatus", slug="ecec")
+    translate_theme(theme, locales["sv"], "Småbarnspedagogik")
+    make_training("sv", "Kurs för personal", themes=[theme])
+
+    assert titles(search_pages("småbarnspedagogiken", "sv")) == ["Kurs för personal"]
+
+
+def test_type_filter_keeps_type_facet_counts_of_all_types(make_training):
+    make_training("fi", "Koulutus")
+
+    outcome = search_pages("koulutus", "fi", "trainings")
+
+    assert titles(outcome) == ["Koulutus"]
+    assert outcome.type_facets[0].count == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"query": "x", "locale": "de"}, "locale"),
+        ({"query": "x", "locale": "fi", "type_key": "recipes"}, "type"),
+        ({"query": "x" * 201, "locale": "fi"}, "q"),
+    ],
+)
+def test_bad_input_names_the_field(db, kwargs, field):
+    with pytest.raises(SearchInputError) as error:
+        search_pages(kwargs["query"], kwargs["locale"], kwargs.get("type_key"))
+    assert error.value.field == field
+
+
+def test_empty_query_returns_nothing_without_searching(make_training, django_assert_num_queries):
+    make_training("fi", "Koulutus")
+    with django_assert_num_queries(1):  # the locale lookup
+        outcome = search_pages("  ", "fi")
+    assert outcome.hits == [] and outcome.total == 0
+
+
+def test_search_query_count_does_not_grow_with_results(make_training):
+    def queries_for_search() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            search_pages("koulutus", "fi")
+        return len(captured)
+
+    make_training("fi", "Koulutus 0")
+    queries_for_search()  # warm the content-type and site caches
+    few = queries_for_search()
+    for number in range(1, 15):
+        make_training("fi", f"Koulutus {number}")
+
+    assert queries_for_search() == few
+    # Locale, search, count, type facet, one theme facet per plugin, pages by type.
+    assert few <= 6 + 2 * len(registry)
+
+
+def test_suggestions_are_titles_in_the_requested_language(make_training):
+    make_training("fi", "Koulutusverkosto")
+    make_training("fi", "Kouluruokailu")
+    make_training("sv", "Kommunikation")
+    make_training("fi", "Muu aihe")
+
+    suggestions, degraded = suggest_titles("koul", "fi")
+
+    assert sorted(suggestions) == ["Kouluruokailu", "Koulutusverkosto"]
+    assert degraded is False
+    assert suggest_titles("k", "fi") == ([], False)
+
+
+def test_a_plugin_without_search_contribution_is_searched_with_defaults(home_page):
+    from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+
+    index = PublicationIndexPageFactory(parent=home_page, title="Julkaisut", slug="julkaisut")
+    PublicationPageFactory(parent=index, title="Laatustrategian opas", lead="Opas.")
+
+    outcome = search_pages("laatustrategia", "fi")
+
+    assert [(hit.title, hit.type, hit.excerpt) for hit in outcome.hits] == [
+        ("Laatustrategian opas", "publications", "Opas.")
+    ]
+    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("publications", 1)]
+    assert outcome.theme_facets == []
