@@ -1,9 +1,9 @@
 """Editor groups, their page/snippet/media permissions and the sections' workflows.
 
 Everything here is idempotent: :func:`setup_roles` can run after every deploy or demo load,
-and :func:`configure_index_page` runs whenever a section's listing page is created (a new
-locale's tree, a translation), so permissions and workflows hold in every locale without
-anyone re-running a command.
+and :func:`configure_new_page` runs whenever a home page or a section's listing page is
+created (a new locale's tree, a translation), so permissions and workflows hold in every
+locale without anyone re-running a command.
 
 Who may do what:
 
@@ -56,6 +56,9 @@ TRANSLATORS = EditorialRole("translators", "Translators")
 PUBLISHER_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
 WRITER_PAGE_ACTIONS = ("add", "change", "lock", "unlock")
 MEDIA_ACTIONS = ("add", "change", "choose")
+#: Each language's home page sits right under the tree root.
+HOME_DEPTH = 2
+HOME_PAGE_ACTIONS = ("change", "publish")
 
 MODERATED_WORKFLOW = "Moderated publishing"
 MODERATED_TASK = "Communications review"
@@ -209,8 +212,8 @@ def setup_roles() -> SetupReport:
     for group in [communications, *writers]:
         _grant_media(group)
 
-    for home in Page.objects.filter(depth=2):
-        report.page_permissions += _grant_page(communications, home, ("change", "publish"))
+    for home in Page.objects.filter(depth=HOME_DEPTH):
+        report.page_permissions += _grant_page(communications, home, HOME_PAGE_ACTIONS)
     for plugin, _section in sections():
         for page in plugin.index_model.objects.select_related("locale"):
             report.page_permissions += configure_index_page(plugin, page)
@@ -218,8 +221,11 @@ def setup_roles() -> SetupReport:
     return report
 
 
-def configure_if_index_page(page: Page) -> None:
-    """Configure ``page`` when it is a section's listing page (any locale)."""
+def configure_new_page(page: Page) -> None:
+    """Configure ``page`` when it is a language's home page or a section's listing page."""
+    if page.depth == HOME_DEPTH:
+        _grant_page(group_for(COMMUNICATIONS), page, HOME_PAGE_ACTIONS)
+        return
     plugin = registry.for_model(type(page))
     if plugin is not None and isinstance(page, plugin.index_model):
         configure_index_page(plugin, page)

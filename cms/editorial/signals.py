@@ -10,14 +10,16 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from cms.editorial.roles import configure_if_index_page, setup_roles
+from cms.editorial.roles import configure_new_page, setup_roles
 
 
-@receiver(post_save, dispatch_uid="editorial_configure_index_page")
-def configure_new_index_page(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
-    """A listing page created in any locale (by an editor or a translation) is configured."""
+@receiver(post_save, dispatch_uid="editorial_configure_new_page")
+def configure_new_section_page(
+    sender, instance, created: bool, raw: bool = False, **kwargs
+) -> None:
+    """A home or listing page created in any locale (by an editor, a translation) is set up."""
     if created and not raw and isinstance(instance, Page):
-        configure_if_index_page(instance)
+        configure_new_page(instance)
 
 
 @receiver(post_save, sender=get_user_model(), dispatch_uid="editorial_admin_language")

@@ -140,3 +140,8 @@ def test_translator_starts_a_translation_from_the_report(client, translator, tra
     assert not swedish.live
     assert swedish.permissions_for_user(translator).can_edit()
     assert not swedish.permissions_for_user(translator).can_publish()
+
+
+def test_home_pages_translated_after_migrate_are_open_to_communications(translated_home_pages):
+    for page in translated_home_pages.values():
+        assert {"change_page", "publish_page"} <= _permissions(COMMUNICATIONS.name, page)
