@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from ninja import NinjaAPI
 
 from cms.api import extra_routers, feed, pages, vocabularies
@@ -22,6 +23,12 @@ Public content needs no key (a modest per-IP rate applies). Partner keys, sent a
 `Authorization: Bearer <key>`, raise the limit to the key's daily quota. Every response
 carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
 Errors are `application/problem+json` bodies naming the offending parameter.
+
+To stay in sync, read `/changes/` with the `next_cursor` of your previous read: it lists
+every `published`, `updated`, `moved`, `unpublished` and `deleted` event in order. Webhook
+subscribers receive the same events as signed POSTs: verify
+`X-Eduverkko-Signature: sha256=<hex>` as HMAC-SHA256, with your secret, of
+`<X-Eduverkko-Timestamp>.<raw body>`, and reject old timestamps.
 """
 
 
@@ -44,34 +51,41 @@ class PartnerApi(NinjaAPI):
     """
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        schema = super().get_openapi_schema(*args, **kwargs)
+        with translation.override("en"):
+            schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema["paths"].values():
             for operation in path.values():
                 operation["security"] = [{}, {"partnerKey": []}]
-                for status, response in operation.get("responses", {}).items():
+                for response in operation.get("responses", {}).values():
                     content = response.get("content", {})
-                    if int(status) >= 400 and "application/json" in content:
+                    body = content.get("application/json", {})
+                    if body.get("schema", {}).get("$ref", "").endswith("/Problem"):
                         content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
         schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEME
         return schema
 
 
 def build_api() -> NinjaAPI:
-    """A NinjaAPI with one router per content type, then the shared and registered ones."""
-    api = PartnerApi(
-        title="Eduverkko partner API",
-        version="1.0.0",
-        description=DESCRIPTION,
-        urls_namespace=NAMESPACE,
-        openapi_url="/openapi.json",
-        docs_url="/docs",
-    )
-    register_exception_handlers(api)
-    for plugin in registry:
-        api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
-    api.add_router("/pages/", pages.router)
-    api.add_router("/", vocabularies.router)
-    api.add_router("/changes/", feed.router)
-    for prefix, router in extra_routers:
-        api.add_router(prefix, router)
+    """A NinjaAPI with one router per content type, then the shared and registered ones.
+
+    The documentation is in English whatever language is active while it is built (the
+    summaries use the models' translatable names).
+    """
+    with translation.override("en"):
+        api = PartnerApi(
+            title="Eduverkko partner API",
+            version="1.0.0",
+            description=DESCRIPTION,
+            urls_namespace=NAMESPACE,
+            openapi_url="/openapi.json",
+            docs_url="/docs",
+        )
+        register_exception_handlers(api)
+        for plugin in registry:
+            api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
+        api.add_router("/pages/", pages.router)
+        api.add_router("/", vocabularies.router)
+        api.add_router("/changes/", feed.router)
+        for prefix, router in extra_routers:
+            api.add_router(prefix, router)
     return api

@@ -101,12 +101,12 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             )
             return add_cors(request, response)
         response = view(request, *args, **kwargs)
-        for name, value in quota.headers().items():
-            response[name] = value
         if request.method in SAFE_METHODS and response.status_code == 200:
             response = add_validators(request, response)
         elif response.status_code >= 400:
             response["Cache-Control"] = "no-store"
+        for name, value in quota.headers().items():
+            response[name] = value
         return add_cors(request, response)
 
     return wrapped

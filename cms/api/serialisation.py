@@ -43,6 +43,11 @@ class SerialisationContext:
     #: Locale whose vocabulary rows are shown; set per page by :func:`serialise_page`.
     naming_locale_id: int | None = None
 
+    def __post_init__(self) -> None:
+        self.requested_locale_id = (
+            locale_id(self.requested_locale) if self.requested_locale else None
+        )
+
     def localized(self, model: type[models.Model], pk: int | None) -> Any | None:
         return catalogue(model, self.version).localized(pk, self.naming_locale_id)
 
@@ -138,9 +143,7 @@ def serialise_page(
 ) -> dict:
     """The common item fields of ``page`` followed by its type's declared fields."""
     served_locale = context.locale_code(page.locale_id)
-    context.naming_locale_id = (
-        locale_id(context.requested_locale) if context.requested_locale else page.locale_id
-    )
+    context.naming_locale_id = context.requested_locale_id or page.locale_id
     item = {
         "id": page.pk,
         "translation_key": page.translation_key,

@@ -4,8 +4,8 @@
 which ``include()`` would read as the namespace of the whole module.)
 """
 
-from django.http import HttpRequest, HttpResponse
-from django.urls import path, re_path
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import path, re_path, resolve
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.api.builder import build_api
@@ -16,12 +16,22 @@ api = build_api()
 
 
 def unknown_endpoint(request: HttpRequest, rest: str) -> HttpResponse:
+    """A JSON 404 for any other path, or a redirect if only the final slash is missing."""
+    if not request.path.endswith("/"):
+        match = resolve(request.path + "/")
+        if match.func is not unknown_view:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
     return problem_response(404, f"No endpoint at {request.path}; see /api/v1/docs.")
 
 
 _patterns, _app, _namespace = api.urls
 
+unknown_view = partner_api_view(unknown_endpoint)
+
 urlpatterns = [
     path("", (decorate_urlpatterns(_patterns, partner_api_view), _app, _namespace)),
-    re_path(r"^(?P<rest>.*)$", partner_api_view(unknown_endpoint)),
+    re_path(r"^(?P<rest>.*)$", unknown_view),
 ]

@@ -87,12 +87,11 @@ def add_list_endpoint(
     path: str, model: type[Model], item: type[BaseModel], serialise: Any, related: tuple = ()
 ) -> None:
     """Register ``GET /<path>/`` listing ``model`` rows in one language."""
-    name = str(model._meta.verbose_name_plural)
 
     @router.get(
         f"/{path}/",
         response={200: list_schema(f"{item.__name__}List", item), **ERRORS},
-        summary=f"List {name}",
+        summary=f"List {path}",
         operation_id=f"list_{path}",
         url_name=f"{path}-list",
     )

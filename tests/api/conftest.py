@@ -49,3 +49,22 @@ def translate_page(translated_home_pages, locales):
         return translate(page, locales[language], values)
 
     return translate_to
+
+
+@pytest.fixture
+def keep_test_connection():
+    """Keep the test's database connection open across requests outside the test client.
+
+    Django closes "unusable" connections when a request starts and ends; inside a test's
+    transaction that would close the connection (PostgreSQL) and lose the test data. The
+    test client avoids it by disconnecting these receivers; code that goes through the real
+    WSGI handler or the task worker needs the same.
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)

@@ -133,3 +133,9 @@ def test_unknown_api_path_is_a_json_404(client):
     response = client.get("/api/v1/recipes/")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_missing_final_slash_redirects_with_the_query(client):
+    response = client.get("/api/v1/trainings?limit=5")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/trainings/?limit=5"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import positive_data_acceptance
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
 from cms.wsgi import application
 
@@ -35,8 +35,11 @@ def content(make_training, translate_page):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @pytest.mark.django_db
-def test_api_conforms_to_its_schema(case, content):
-    # Rules across parameters (``days`` excludes ``start``; ``fallback`` needs ``locale``)
-    # cannot be written in OpenAPI, so a schema-valid request may rightly get a 400; every
-    # other check (no 5xx, documented status, content type and body) applies.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+def test_api_conforms_to_its_schema(case, content, keep_test_connection):
+    # Two checks judge the request, not the response, and misjudge this API:
+    # - rules across parameters (``days`` excludes ``start``; ``fallback`` needs ``locale``)
+    #   cannot be written in OpenAPI, so a schema-valid request may rightly get a 400;
+    # - an "invalid" object value of a query parameter is sent exploded into separate
+    #   parameters, which can be valid ones (``?theme=null&search=…``) and rightly get a 200.
+    # Every check of the response applies: no 5xx, documented status, content type, body.
+    case.call_and_validate(excluded_checks=[positive_data_acceptance, negative_data_rejection])

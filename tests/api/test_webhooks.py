@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from cms.api import webhooks
@@ -209,8 +210,11 @@ def test_redirects_are_not_followed(receiver, subscription, make_training):
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_delivery_runs_in_the_worker_not_in_the_editors_request(
-    receiver, subscription, make_training
+    receiver, subscription, make_training, monkeypatch
 ):
+    # The worker closes "unusable" connections between tasks, which inside the test's
+    # transaction would drop the test database connection (PostgreSQL).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     receiver.statuses = [500]
     make_training()
 
