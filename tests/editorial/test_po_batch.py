@@ -83,19 +83,20 @@ def test_bad_arguments_are_explained(db, arguments, message):
         call_command("translation_po", *arguments)
 
 
-def _translation(page, locale):
+def _start_translation(client, user, page, locale) -> Translation:
+    """Log in and press "Translate" for ``page`` into ``locale``, as in the page's menu."""
+    login(client, user)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.id]),
+        {"locales": [locale.id]},
+    )
     return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
 
 
 def test_per_page_upload_in_the_translation_editor_then_publish(
     client, communications, training, locales, django_capture_on_commit_callbacks
 ):
-    login(client, communications)
-    client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[training.id]),
-        {"locales": [locales["sv"].id]},
-    )
-    translation = _translation(training, locales["sv"])
+    translation = _start_translation(client, communications, training, locales["sv"])
     po = polib.pofile(
         client.get(reverse("wagtail_localize:download_pofile", args=[translation.id])).text
     )
@@ -128,12 +129,7 @@ def test_per_page_upload_in_the_translation_editor_then_publish(
 def test_per_page_upload_of_a_foreign_file_is_explained(
     client, communications, training, locales, content
 ):
-    login(client, communications)
-    client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[training.id]),
-        {"locales": [locales["sv"].id]},
-    )
-    translation = _translation(training, locales["sv"])
+    translation = _start_translation(client, communications, training, locales["sv"])
     strings_before = StringTranslation.objects.count()
     response = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.id]),
