@@ -37,6 +37,7 @@ from wagtail.models import Page, Site  # noqa: E402
 
 from cms.vocabularies.factories import AudienceFactory, OrganisationFactory, RegionFactory  # noqa: E402
 from cms.vocabularies.models import Language  # noqa: E402
+from home.accessibility import AccessibilityStatementPage  # noqa: E402
 from pages.trainings.factories import TrainingIndexPageFactory  # noqa: E402
 from pages.trainings.models import TrainingPage  # noqa: E402
 
@@ -137,6 +138,14 @@ def main() -> None:
     fresh_database()
     home = Site.objects.get(is_default_site=True).root_page
     index = TrainingIndexPageFactory(parent=home)
+    home.add_child(
+        instance=AccessibilityStatementPage(
+            title="Saavutettavuusseloste",
+            prepared_on=dt.date(2026, 9, 1),
+            feedback_email="saavutettavuus@example.fi",
+            enforcement="<p>Valvontaviranomainen</p>",
+        )
+    )
     started = time.perf_counter()
     bulk_trainings(index, args.trainings)
     created_in = time.perf_counter() - started
@@ -159,7 +168,10 @@ def main() -> None:
     ]
     print(f"\n{total} trainings created in {created_in:.1f} s (bulk inserts)")
     print(f"database: {connection.vendor}, {args.runs} timed requests per row\n")
-    header = f"{'listing':<34} {'shown':>5} {'queries':>7} {'wall median ms':>15} {'wall p95 ms':>12} {'CPU median ms':>14}"
+    header = (
+        f"{'listing':<34} {'shown':>5} {'queries':>7} "
+        f"{'wall median ms':>15} {'wall p95 ms':>12} {'CPU median ms':>14}"
+    )
     print(header)
     print("-" * len(header))
     for name, scenario_url in scenarios:

@@ -41,6 +41,8 @@ class FeedItem:
 
 @dataclass(frozen=True)
 class FeedSource:
+    """What one feed request is about: a content type, a language and maybe a topic."""
+
     plugin: ContentTypePlugin
     spec: FeedContribution
     locale: Locale

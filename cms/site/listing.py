@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from cms.plugins import registry
 from cms.site.contributions import contribution_of, listing_queryset
+from cms.site.localization import VocabularyLocalizer, localizer_for
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
@@ -28,10 +29,34 @@ class ListingFilterForm(forms.Form):
     #: Rendered as the form's accessible name.
     legend = _("Filter")
 
-    def __init__(self, data: QueryDict, *, locale: Locale, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        data: QueryDict,
+        *,
+        locale: Locale,
+        localizer: VocabularyLocalizer | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.locale = locale
+        self.localizer = localizer
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, **kwargs)
+
+    def vocabulary_choices(
+        self, model: type[models.Model], empty_label: str
+    ) -> list[tuple[str, str]]:
+        """``(slug, name)`` choices of a vocabulary in the listing's language.
+
+        Slugs are the same in every language, so a filtered URL keeps working when the
+        reader switches language. The rows come from the request's localizer when it
+        speaks the listing's language: the listing shows the same terms, so they are read
+        from the database once.
+        """
+        if self.localizer is not None and self.localizer.language_code == self.locale.language_code:
+            rows = sorted(self.localizer.rows(model).values(), key=lambda row: row.name.casefold())
+            return [("", empty_label), *((row.slug, row.name) for row in rows)]
+        rows = model.objects.filter(locale=self.locale).order_by("name").values_list("slug", "name")
+        return [("", empty_label), *rows]
 
     def filter(self, queryset: models.QuerySet) -> models.QuerySet:
         """``queryset`` narrowed by every valid field (invalid ones keep their error)."""
@@ -53,15 +78,6 @@ class ListingFilterForm(forms.Form):
         return any(self.data.get(name) for name in self.fields)
 
 
-def vocabulary_choices(
-    model: type[models.Model], locale: Locale, empty_label: str
-) -> list[tuple[str, str]]:
-    """``(slug, name)`` choices of a vocabulary in ``locale`` (slugs are the same in every
-    language, so a filtered URL keeps working when the reader switches language)."""
-    rows = model.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
-    return [("", empty_label), *rows]
-
-
 def filter_listing(
     index_page: Page, request: HttpRequest, queryset: models.QuerySet
 ) -> tuple[models.QuerySet, ListingFilterForm | None]:
@@ -70,7 +86,7 @@ def filter_listing(
     form_class = contribution_of(plugin).filter_form
     if form_class is None:
         return queryset, None
-    form = form_class(request.GET, locale=index_page.locale)
+    form = form_class(request.GET, locale=index_page.locale, localizer=localizer_for(request))
     return form.filter(queryset), form
 
 

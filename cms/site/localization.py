@@ -26,14 +26,17 @@ class VocabularyLocalizer:
         self.language_code = language_code
         self._rows: dict[type[models.Model], dict] = {}
 
-    def __call__(self, term: models.Model | None) -> models.Model | None:
-        if term is None:
-            return None
-        model = type(term)
+    def rows(self, model: type[models.Model]) -> dict:
+        """Every row of ``model`` in this language, by translation key (one query, once)."""
         if model not in self._rows:
             rows = model.objects.filter(locale__language_code=self.language_code)
             self._rows[model] = {row.translation_key: row for row in rows}
-        return self._rows[model].get(term.translation_key, term)
+        return self._rows[model]
+
+    def __call__(self, term: models.Model | None) -> models.Model | None:
+        if term is None:
+            return None
+        return self.rows(type(term)).get(term.translation_key, term)
 
 
 def localizer_for(request: HttpRequest | None) -> VocabularyLocalizer:

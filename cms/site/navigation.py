@@ -62,9 +62,10 @@ def breadcrumbs(page: Page, request: HttpRequest) -> list[Page]:
     home = home_pages(request).get(translation.get_language())
     if home is None or page.depth <= home.depth:
         return []
-    return list(
-        page.get_ancestors().filter(depth__gte=home.depth).live().public().select_related("locale")
-    )
+    if page.depth == home.depth + 1:
+        return [home]  # a section directly under the home page: nothing more to read
+    ancestors = page.get_ancestors().filter(depth__gte=home.depth)
+    return list(visible(ancestors, request).select_related("locale"))
 
 
 def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink]:

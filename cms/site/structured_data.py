@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cms.site.contributions import contribution_for_page
-from cms.site.localization import localizer_for
+from cms.site.localization import localized_names, localizer_for
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -43,16 +43,29 @@ def organization(organisation, request: HttpRequest | None) -> dict[str, Any] | 
 
 def person(contact, request: HttpRequest | None) -> dict[str, Any]:
     localized = localizer_for(request)(contact)
-    data: dict[str, Any] = {"@type": "Person", "name": contact.name}
-    optional = {
-        "jobTitle": localized.job_title,
-        "telephone": contact.phone,
-        "email": contact.email,
-    }
-    data.update({key: value for key, value in optional.items() if value})
-    if contact.organisation_id:
-        data["worksFor"] = organization(contact.organisation, request)
+    return with_optional(
+        {"@type": "Person", "name": contact.name},
+        jobTitle=localized.job_title,
+        telephone=contact.phone,
+        email=contact.email,
+        worksFor=organization(contact.organisation, request) if contact.organisation_id else None,
+    )
+
+
+def with_optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """``data`` plus the given properties that have a value: schema.org consumers expect a
+    property to be left out, not present and empty."""
+    data.update({key: value for key, value in values.items() if value not in (None, "", [])})
     return data
+
+
+def keywords(request: HttpRequest | None, terms) -> str:
+    """Vocabulary terms (themes, topics) as a ``keywords`` string in the reader's language."""
+    return ", ".join(localized_names(request, terms))
+
+
+def contacts(request: HttpRequest | None, people) -> list[dict[str, Any]]:
+    return [person(contact, request) for contact in people]
 
 
 def page_basics(page: Page, request: HttpRequest, schema_type: str | list[str]) -> dict[str, Any]:

@@ -65,13 +65,19 @@ def period(starts_at: dt.datetime, ends_at: dt.datetime | None = None) -> str:
     return f"{text} – {date_format(end, 'DATETIME_FORMAT')}"
 
 
+#: URL names the site search page may have (the search app's, or a plain one).
+SEARCH_URL_NAMES = ("search:page", "search")
+
+
 @register.simple_tag
 def search_url() -> str:
-    """The site search page's URL, or ``""`` while no app provides a ``search`` URL."""
-    try:
-        return reverse("search")
-    except NoReverseMatch:
-        return ""
+    """The site search page's URL, or ``""`` while no installed app provides one."""
+    for name in SEARCH_URL_NAMES:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return ""
 
 
 @register.simple_tag

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cms.site.contributions import SiteContribution
-from cms.site.structured_data import organization, page_basics, person
+from cms.site.structured_data import contacts, organization, page_basics, with_optional
 from pages.networks.models import NetworkPage
 
 if TYPE_CHECKING:
@@ -15,25 +15,18 @@ if TYPE_CHECKING:
 def structured_data(network: NetworkPage, request: HttpRequest) -> dict[str, Any]:
     """A network as an ``Organization``: coordinated by one organisation, made of members
     and of sub-groups (cooperation group, coordination group, regional groups...)."""
-    data = page_basics(network, request, "Organization")
-    if network.coordinator_id:
-        data["parentOrganization"] = organization(network.coordinator, request)
-    members = [organization(org, request) for org in network.members.all()]
-    if members:
-        data["member"] = members
-    groups = [
-        {"@type": "Organization", "name": block.value["name"]} for block in network.sub_groups
-    ]
-    if groups:
-        data["subOrganization"] = groups
-    if network.term_start:
-        data["foundingDate"] = network.term_start.isoformat()
-    if network.term_end:
-        data["dissolutionDate"] = network.term_end.isoformat()
-    contacts = [person(contact, request) for contact in network.contacts.all()]
-    if contacts:
-        data["contactPoint"] = contacts
-    return data
+    coordinator = network.coordinator
+    return with_optional(
+        page_basics(network, request, "Organization"),
+        parentOrganization=organization(coordinator, request) if coordinator else None,
+        member=[organization(org, request) for org in network.members.all()],
+        subOrganization=[
+            {"@type": "Organization", "name": block.value["name"]} for block in network.sub_groups
+        ],
+        foundingDate=network.term_start.isoformat() if network.term_start else None,
+        dissolutionDate=network.term_end.isoformat() if network.term_end else None,
+        contactPoint=contacts(request, network.contacts.all()),
+    )
 
 
 SITE = SiteContribution(structured_data=structured_data)

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm, vocabulary_choices
+from cms.site.listing import ListingFilterForm
 from cms.site.localization import localized_names
-from cms.site.structured_data import organization, page_basics, person
+from cms.site.structured_data import contacts, organization, page_basics, with_optional
 from cms.timezones import HELSINKI
 from cms.vocabularies.models import Theme
 from pages.news.models import NewsPage
@@ -33,7 +33,7 @@ class NewsFilterForm(ListingFilterForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         any_label = str(_("Any"))
-        self.fields["topic"].choices = vocabulary_choices(Theme, self.locale, any_label)
+        self.fields["topic"].choices = self.vocabulary_choices(Theme, any_label)
         years = (
             NewsPage.objects.live()
             .filter(locale=self.locale)
@@ -79,19 +79,17 @@ def structured_data(news: NewsPage, request: HttpRequest) -> dict[str, Any]:
             "caption": news.image_caption or news.image_alt,
         }
     topics = localized_names(request, news.topics.all())
-    if topics:
-        data["about"] = [{"@type": "Thing", "name": name} for name in topics]
-        data["keywords"] = ", ".join(topics)
-    contacts = [person(contact, request) for contact in news.contacts.all()]
-    if contacts:
-        data["author"] = contacts
-        organisations = [contact.organisation for contact in news.contacts.all()]
-        publisher = next((org for org in organisations if org is not None), None)
-        if publisher is not None:
-            data["publisher"] = organization(publisher, request)
-    if news.is_grant_call and news.application_deadline:
-        data["expires"] = news.application_deadline.astimezone(HELSINKI).isoformat()
-    return data
+    people = list(news.contacts.all())
+    publisher = next((p.organisation for p in people if p.organisation_id), None)
+    deadline = news.application_deadline if news.is_grant_call else None
+    return with_optional(
+        data,
+        about=[{"@type": "Thing", "name": name} for name in topics],
+        keywords=", ".join(topics),
+        author=contacts(request, people),
+        publisher=organization(publisher, request),
+        expires=deadline.astimezone(HELSINKI).isoformat() if deadline else None,
+    )
 
 
 SITE = SiteContribution(

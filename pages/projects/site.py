@@ -10,9 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm, vocabulary_choices
-from cms.site.localization import localized_names
-from cms.site.structured_data import organization, page_basics, person
+from cms.site.listing import ListingFilterForm
+from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
 from cms.vocabularies.models import Organisation, Theme
 from pages.projects.models import ProjectResultPage, Status
 
@@ -41,10 +40,8 @@ class ProjectFilterForm(ListingFilterForm):
             .distinct()
         )
         self.fields["programme"].choices = [("", any_label), *((p, p) for p in programmes)]
-        self.fields["organisation"].choices = vocabulary_choices(
-            Organisation, self.locale, any_label
-        )
-        self.fields["theme"].choices = vocabulary_choices(Theme, self.locale, any_label)
+        self.fields["organisation"].choices = self.vocabulary_choices(Organisation, any_label)
+        self.fields["theme"].choices = self.vocabulary_choices(Theme, any_label)
 
     def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
         if "status" in values:
@@ -64,24 +61,19 @@ class ProjectFilterForm(ListingFilterForm):
 
 def structured_data(project: ProjectResultPage, request: HttpRequest) -> dict[str, Any]:
     """A schema.org ``Project`` led by an ``Organization``, with its partners as members."""
-    data = page_basics(project, request, "Project")
-    if project.lead_organisation_id:
-        data["parentOrganization"] = organization(project.lead_organisation, request)
-    partners = [organization(org, request) for org in project.partner_organisations.all()]
-    if partners:
-        data["member"] = partners
-    if project.funding_programme:
-        data["funding"] = {"@type": "Grant", "name": project.funding_programme}
-    data["foundingDate"] = project.period_start.isoformat()
-    if project.period_end:
-        data["dissolutionDate"] = project.period_end.isoformat()
-    themes = localized_names(request, project.themes.all())
-    if themes:
-        data["keywords"] = ", ".join(themes)
-    contacts = [person(contact, request) for contact in project.contacts.all()]
-    if contacts:
-        data["contactPoint"] = contacts
-    return data
+    lead = project.lead_organisation
+    return with_optional(
+        page_basics(project, request, "Project"),
+        parentOrganization=organization(lead, request) if lead else None,
+        member=[organization(org, request) for org in project.partner_organisations.all()],
+        funding={"@type": "Grant", "name": project.funding_programme}
+        if project.funding_programme
+        else None,
+        foundingDate=project.period_start.isoformat(),
+        dissolutionDate=project.period_end.isoformat() if project.period_end else None,
+        keywords=keywords(request, project.themes.all()),
+        contactPoint=contacts(request, project.contacts.all()),
+    )
 
 
 SITE = SiteContribution(

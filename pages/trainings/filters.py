@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.site.listing import ListingFilterForm, vocabulary_choices
+from cms.site.listing import ListingFilterForm
 from cms.vocabularies.models import Audience, Language, Region, Theme
 from pages.trainings.lifecycle import HELSINKI, end_of_day, start_of_day
 from pages.trainings.models import TrainingPage
@@ -55,7 +55,7 @@ class TrainingFilterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         any_label = str(_("Any"))
         for name, model in (("region", Region), ("audience", Audience), ("theme", Theme)):
-            self.fields[name].choices = vocabulary_choices(model, self.locale, any_label)
+            self.fields[name].choices = self.vocabulary_choices(model, any_label)
         self.fields["format"].choices = [("", any_label), *TrainingPage.Format.choices]
         self.fields["language"].choices = [
             ("", any_label),

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 
 from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
-from cms.site.structured_data import organization, page_basics, person
+from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
 from pages.trainings.filters import TrainingFilterForm
 from pages.trainings.lifecycle import HELSINKI
 from pages.trainings.models import TrainingPage
@@ -93,22 +93,16 @@ def structured_data(training: TrainingPage, request: HttpRequest) -> dict[str, A
             or training.locale.language_code,
         }
     )
-    if is_course:
-        data["courseMode"] = training.get_format_display()
-    if training.organiser_id:
-        data["organizer"] = organization(training.organiser, request)
-    if training.capacity:
-        data["maximumAttendeeCapacity"] = training.capacity
     audiences = localized_names(request, training.audiences.all())
-    if audiences:
-        data["audience"] = [{"@type": "Audience", "audienceType": name} for name in audiences]
-    themes = localized_names(request, training.themes.all())
-    if themes:
-        data["keywords"] = ", ".join(themes)
-    contacts = [person(contact, request) for contact in training.contacts.all()]
-    if contacts:
-        data["contributor"] = contacts
-    return data
+    return with_optional(
+        data,
+        courseMode=training.get_format_display() if is_course else None,
+        organizer=organization(training.organiser, request) if training.organiser_id else None,
+        maximumAttendeeCapacity=training.capacity,
+        audience=[{"@type": "Audience", "audienceType": name} for name in audiences],
+        keywords=keywords(request, training.themes.all()),
+        contributor=contacts(request, training.contacts.all()),
+    )
 
 
 def calendar_event(training: TrainingPage, request: HttpRequest) -> CalendarEvent:

@@ -5,6 +5,7 @@ from cms.editorial.sections import EditorialRole, EditorialSection
 from cms.plugins import ContentTypePlugin
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.publications.models import PublicationIndexPage, PublicationPage
+from tests.publications.site import SITE
 
 
 def build_demo(context: DemoContext) -> None:
@@ -38,5 +39,6 @@ def build_plugin() -> ContentTypePlugin:
                 workflow="moderated",
                 parity_required=True,
             ),
+            "site": SITE,
         },
     )

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 #: Queries to render a listing page: site, locale, navigation, switcher, filter choices,
 #: count, one page of items and one prefetch per relation, whatever the number of items.
-LISTING_QUERIES = 34
+LISTING_QUERIES = 25
 
 
 def create_trainings(make_training, count: int) -> None:
