@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,4 +9,8 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self) -> None:
-        from cms.editorial import signals  # noqa: F401  (connects the receivers)
+        from cms.editorial import signals
+
+        # Every `migrate` (and so every deploy and `make run`) brings groups, permissions
+        # and workflows up to date; `manage.py setup_roles` does the same on demand.
+        post_migrate.connect(signals.setup_roles_after_migrate, sender=self)

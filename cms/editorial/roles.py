@@ -1,18 +1,19 @@
 """Editor groups, their page/snippet/media permissions and the sections' workflows.
 
 Everything here is idempotent: :func:`setup_roles` can run after every deploy or demo load,
-and :func:`configure_index_page` runs whenever a section's listing page is created (a new
-locale's tree, a translation), so permissions and workflows hold in every locale without
-anyone re-running a command.
+and :func:`configure_new_page` runs whenever a home page or a section's listing page is
+created (a new locale's tree, a translation), so permissions and workflows hold in every
+locale without anyone re-running a command.
 
 Who may do what:
 
 * communications: write and publish in every section and locale, review moderated content,
   manage the shared vocabularies;
 * each section's writer roles (declared by the plugins): write in their own sections in
-  every locale and review in light-workflow sections; they never publish directly;
-* translators: translate (create and edit pages in the non-source locales, submit
-  translations), never publish and never edit the Finnish source.
+  every locale, start translations, review in light-workflow sections; never publish
+  directly;
+* translators: translate (start translations, e.g. from the translation status report, and
+  edit pages in the non-source locales), never publish and never edit the Finnish source.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ TRANSLATORS = EditorialRole("translators", "Translators")
 PUBLISHER_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
 WRITER_PAGE_ACTIONS = ("add", "change", "lock", "unlock")
 MEDIA_ACTIONS = ("add", "change", "choose")
+#: Each language's home page sits right under the tree root.
+HOME_DEPTH = 2
+HOME_PAGE_ACTIONS = ("change", "publish")
 
 MODERATED_WORKFLOW = "Moderated publishing"
 MODERATED_TASK = "Communications review"
@@ -203,13 +207,13 @@ def setup_roles() -> SetupReport:
         _grant_model_permissions(group, contact_models, ("add", "change"))
     _grant_model_permissions(translators, contact_models, ("change",))
     submit_translation = _permission("wagtail_localize", "submit_translation")
-    communications.permissions.add(submit_translation)
-    translators.permissions.add(submit_translation)
+    for group in all_groups:
+        group.permissions.add(submit_translation)
     for group in [communications, *writers]:
         _grant_media(group)
 
-    for home in Page.objects.filter(depth=2):
-        report.page_permissions += _grant_page(communications, home, ("change", "publish"))
+    for home in Page.objects.filter(depth=HOME_DEPTH):
+        report.page_permissions += _grant_page(communications, home, HOME_PAGE_ACTIONS)
     for plugin, _section in sections():
         for page in plugin.index_model.objects.select_related("locale"):
             report.page_permissions += configure_index_page(plugin, page)
@@ -217,8 +221,11 @@ def setup_roles() -> SetupReport:
     return report
 
 
-def configure_if_index_page(page: Page) -> None:
-    """Configure ``page`` when it is a section's listing page (any locale)."""
+def configure_new_page(page: Page) -> None:
+    """Configure ``page`` when it is a language's home page or a section's listing page."""
+    if page.depth == HOME_DEPTH:
+        _grant_page(group_for(COMMUNICATIONS), page, HOME_PAGE_ACTIONS)
+        return
     plugin = registry.for_model(type(page))
     if plugin is not None and isinstance(page, plugin.index_model):
         configure_index_page(plugin, page)

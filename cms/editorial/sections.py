@@ -26,7 +26,7 @@ FEATURE = "editorial"
 
 
 class WorkflowKind(StrEnum):
-    #: Write → review by communications → publish (news, grant calls).
+    #: Write → review by communications → publish (official announcements).
     MODERATED = "moderated"
     #: One check by any editor of the section (or communications) before publishing.
     LIGHT = "light"

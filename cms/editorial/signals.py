@@ -1,22 +1,25 @@
-"""Receivers: new listing pages get their section's permissions; new editors speak Finnish."""
+"""Receivers: roles after migrate, new listing pages configured, new editors speak Finnish."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from cms.editorial.roles import configure_if_index_page
+from cms.editorial.roles import configure_new_page, setup_roles
 
 
-@receiver(post_save, dispatch_uid="editorial_configure_index_page")
-def configure_new_index_page(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
-    """A listing page created in any locale (by an editor or a translation) is configured."""
+@receiver(post_save, dispatch_uid="editorial_configure_new_page")
+def configure_new_section_page(
+    sender, instance, created: bool, raw: bool = False, **kwargs
+) -> None:
+    """A home or listing page created in any locale (by an editor, a translation) is set up."""
     if created and not raw and isinstance(instance, Page):
-        configure_if_index_page(instance)
+        configure_new_page(instance)
 
 
 @receiver(post_save, sender=get_user_model(), dispatch_uid="editorial_admin_language")
@@ -33,3 +36,8 @@ def default_admin_language(sender, instance, created: bool, raw: bool = False, *
     if not profile.preferred_language:
         profile.preferred_language = settings.EDITORIAL_ADMIN_DEFAULT_LANGUAGE
         profile.save(update_fields=["preferred_language"])
+
+
+def setup_roles_after_migrate(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    if using == DEFAULT_DB_ALIAS:
+        setup_roles()

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from cms.editorial.machine_translation import DraftOnlyUpdateTranslationsView
+from cms.editorial.views_po import upload_pofile
 from cms.editorial.views_reports import REPORT_PERMISSION, parity_view, translation_status_report
 from cms.editorial.views_share import create_share_link
 
@@ -23,12 +24,18 @@ def register_editorial_urls() -> list:
             name="editorial_translation_status",
         ),
         path("editorial/parity/", parity_view, name="editorial_parity"),
-        # Registered before wagtail-localize's own route (this app is listed first), so
-        # "Sync translated pages" can no longer publish a machine translation unreviewed.
+        # The next two are registered before wagtail-localize's own routes (this app is
+        # listed first): "Sync translated pages" can no longer publish a machine translation
+        # unreviewed, and a PO file without its translation header is an error, not a 500.
         path(
             "localize/update/<int:translation_source_id>/",
             DraftOnlyUpdateTranslationsView.as_view(),
             name="editorial_update_translations",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_pofile,
+            name="editorial_upload_pofile",
         ),
     ]
 

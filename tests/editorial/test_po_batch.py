@@ -1,13 +1,17 @@
-"""Batch PO export and import for a whole section and locale (``manage.py translation_po``)."""
+"""PO files: per page in wagtail-localize's editor, and per section with ``translation_po``."""
 
 from __future__ import annotations
 
 import polib
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation
 
 from pages.trainings.factories import TrainingPageFactory
+from tests.editorial.conftest import login
 
 
 @pytest.fixture
@@ -77,3 +81,62 @@ def test_import_refuses_a_file_that_is_not_po(tmp_path, roles):
 def test_bad_arguments_are_explained(db, arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("translation_po", *arguments)
+
+
+def _start_translation(client, user, page, locale) -> Translation:
+    """Log in and press "Translate" for ``page`` into ``locale``, as in the page's menu."""
+    login(client, user)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.id]),
+        {"locales": [locale.id]},
+    )
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+def test_per_page_upload_in_the_translation_editor_then_publish(
+    client, communications, training, locales, django_capture_on_commit_callbacks
+):
+    translation = _start_translation(client, communications, training, locales["sv"])
+    po = polib.pofile(
+        client.get(reverse("wagtail_localize:download_pofile", args=[translation.id])).text
+    )
+    for entry in po:
+        entry.msgstr = {training.title: "Digipedagogikkurs"}.get(entry.msgid, entry.msgid)
+    upload = SimpleUploadedFile("sv.po", str(po).encode(), content_type="text/x-gettext")
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    swedish = translation.get_target_instance()
+    assert not swedish.live, "an upload only fills in the translation"
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[swedish.id])
+    # wagtail-localize publishes when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url, {"action": "publish"})
+    assert response.status_code == 302
+    swedish.refresh_from_db()
+    assert swedish.live
+    assert swedish.title == "Digipedagogikkurs"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'msgid ""\nmsgstr ""\n"Language: sv\\n"\n\nmsgid "a"\nmsgstr "b"\n', b"\xff\xfe not po"],
+    ids=["no-translation-header", "not-a-po-file"],
+)
+def test_per_page_upload_of_a_foreign_file_is_explained(
+    client, communications, training, locales, content
+):
+    translation = _start_translation(client, communications, training, locales["sv"])
+    strings_before = StringTranslation.objects.count()
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": SimpleUploadedFile("agency.po", content), "next": "/admin/"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    errors = [message for message in response.context["messages"] if message.level_tag == "error"]
+    assert errors, "the editor is told why nothing was imported"
+    assert StringTranslation.objects.count() == strings_before

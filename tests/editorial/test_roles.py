@@ -120,3 +120,28 @@ def test_demo_users_only_in_debug(roles, settings):
     planner = get_user_model().objects.get(username=TRAINING_PLANNERS.key)
     assert planner.groups.filter(name=TRAINING_PLANNERS.name).exists()
     assert planner.check_password("eduverkko-demo")
+
+
+def test_migrate_creates_the_groups_before_anyone_runs_a_command(db):
+    communications = Group.objects.get(name=COMMUNICATIONS.name)
+    assert communications.permissions.filter(codename="access_admin").exists()
+    assert Group.objects.filter(name=TRAINING_PLANNERS.name).exists()
+
+
+def test_translator_starts_a_translation_from_the_report(client, translator, training, locales):
+    """Translators cannot browse the Finnish tree; the report is where they find work."""
+    login(client, translator)
+    report = client.get(reverse("editorial_translation_status"), {"state": "missing"})
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[training.id])
+    assert translate_url in report.content.decode()
+    response = client.post(translate_url, {"locales": [locales["sv"].id]})
+    assert response.status_code == 302
+    swedish = Page.objects.get(translation_key=training.translation_key, locale=locales["sv"])
+    assert not swedish.live
+    assert swedish.permissions_for_user(translator).can_edit()
+    assert not swedish.permissions_for_user(translator).can_publish()
+
+
+def test_home_pages_translated_after_migrate_are_open_to_communications(translated_home_pages):
+    for page in translated_home_pages.values():
+        assert {"change_page", "publish_page"} <= _permissions(COMMUNICATIONS.name, page)

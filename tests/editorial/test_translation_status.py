@@ -88,6 +88,8 @@ def test_report_shows_each_state_and_filters_by_section(
 
     response = client.get(url, {"state": "missing", "language": "en"})
     assert training.title in response.content.decode()
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[training.id])
+    assert translate_url in response.content.decode(), "a missing translation can be started"
     response = client.get(url, {"state": "up_to_date", "language": "en"})
     assert training.title not in response.content.decode()
 

@@ -21,7 +21,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
         export = actions.add_parser("export", help="Write one PO file per page.")
-        export.add_argument("--section", required=True, help="Section key, e.g. news.")
+        keys = ", ".join(plugin.key for plugin in registry)
+        export.add_argument("--section", required=True, help=f"Section key: one of {keys}.")
         export.add_argument("--locale", required=True, help="Target language code, e.g. sv.")
         export.add_argument("--output", required=True, type=Path, help="Directory to write.")
         imports = actions.add_parser("import", help="Import translated PO files as drafts.")

@@ -2,12 +2,10 @@
 
 Write a news item in Finnish, submit it, review and publish it as another communications
 editor, translate it into Swedish by uploading a PO file, and publish the translation.
+Uses the shared fixtures of ``tests/browser/conftest.py``.
 """
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import polib
 import pytest
@@ -23,41 +21,12 @@ from cms.translation import translate
 from pages.news.factories import NewsIndexPageFactory
 from pages.news.models import NewsPage
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "browser-cycle-password"
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser_page():
-    """A Chromium page; local until the shared fixture of tests/browser reaches main."""
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # between browser steps are still synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="fi-FI")
-        context.set_default_timeout(20_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 @pytest.fixture
@@ -98,8 +67,8 @@ def _footer_action(page, selector: str) -> None:
     action.click()
 
 
-def test_write_review_publish_translate_publish(live_server, browser_page, newsroom, tmp_path):
-    page, base = browser_page, live_server.url
+def test_write_review_publish_translate_publish(base_url, browser_page, newsroom, tmp_path):
+    page, base = browser_page, base_url
     index, _editors = newsroom
 
     # 1. The writer drafts a news item in Finnish and submits it for review.
