@@ -17,6 +17,11 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text")
 
+    class Meta(AbstractImage.Meta):
+        # Inherits the "choose image" permission that editor groups are granted.
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
     @property
     def default_alt_text(self) -> str:
         return self.alt_text
