@@ -70,7 +70,7 @@ class RankedSQLiteSearchBackend(SQLiteSearchBackend):
     results_class = SQLiteSearchResults
 
 
-def SearchBackend(params):  # noqa: N802 - modelsearch looks for this name
+def SearchBackend(params: dict):  # modelsearch imports a backend module by this name
     """The database backend for the default connection, ranked in one pass on SQLite."""
     backend = select_database_backend(params)
     if connection.vendor == "sqlite" and isinstance(backend, SQLiteSearchBackend):
