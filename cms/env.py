@@ -68,6 +68,45 @@ VARIABLES: tuple[Variable, ...] = (
         "ELASTICSEARCH_INDEX_PREFIX", str, "eduverkko", "Prefix of the Elasticsearch indexes."
     ),
     Variable("PORT", int, 8000, "Port that `make run` serves on."),
+    Variable(
+        "API_CORS_ORIGINS",
+        list,
+        ["*"],
+        "Comma-separated origins allowed to read the partner API from browsers; * means any.",
+    ),
+    Variable(
+        "API_ANONYMOUS_RATE",
+        int,
+        120,
+        "Partner API requests per minute per IP address without a partner key.",
+    ),
+    Variable("API_CACHE_SECONDS", int, 60, "max-age of the partner API's Cache-Control header."),
+    Variable(
+        "API_CLIENT_IP_HEADER",
+        str,
+        "",
+        "META name of the header with the client address set by the proxy in front "
+        "(e.g. HTTP_X_FORWARDED_FOR); empty means REMOTE_ADDR.",
+    ),
+    Variable(
+        "DEEPL_API_KEY",
+        str,
+        "",
+        "DeepL API key; when set, editors can machine-translate with DeepL (results are drafts).",
+        secret=True,
+    ),
+    Variable(
+        "DEFAULT_FROM_EMAIL",
+        str,
+        "eduverkko@localhost",
+        "Sender address of the workflow notifications sent to reviewers.",
+    ),
+    Variable(
+        "SCHEDULER_INTERVAL",
+        int,
+        60,
+        "Seconds between two runs of scheduled publishing and expiry (`run_scheduler`).",
+    ),
 )
 
 _BY_NAME = {variable.name: variable for variable in VARIABLES}

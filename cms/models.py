@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.site.listing import listing_context
 from search import documents
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -101,5 +102,5 @@ class BaseIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["listed_pages"] = self.paginate(request, self.get_listed_pages())
+        context.update(listing_context(self, request))
         return context

@@ -1,4 +1,4 @@
-"""URLs: admin and documents unprefixed; every public page under /fi/, /sv/ or /en/."""
+"""URLs: admin, documents, partner API, sitemap and robots unprefixed; the site under /fi/ etc."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,9 +8,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.site.urls import language_urls, site_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("cms.api.urls")),
+    *site_urls,
 ]
 
 if settings.DEBUG:
@@ -18,6 +22,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    *language_urls,
+    path("_share/", include("cms.editorial.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler500 = "cms.site.views.server_error"

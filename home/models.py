@@ -12,6 +12,9 @@ from wagtail_localize.fields import TranslatableField
 
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 from cms.plugins import registry
+from home.accessibility import AccessibilityStatementPage
+
+__all__ = ["AccessibilityStatementPage", "HomePage"]
 
 
 class HomePage(Page):
@@ -25,7 +28,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     #: Core page types allowed here besides the plugins' listing pages.
-    subpage_types: list[str] = []
+    subpage_types: list[str] = ["home.AccessibilityStatementPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
     latest_per_section = 3

@@ -21,6 +21,13 @@ DATABASE_URL: str = env.read("DATABASE_URL")
 BASE_URL: str = env.read("BASE_URL").rstrip("/")
 ELASTICSEARCH_URL: str = env.read("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX: str = env.read("ELASTICSEARCH_INDEX_PREFIX")
+PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
+PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
+PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
+PARTNER_API_CLIENT_IP_HEADER: str = env.read("API_CLIENT_IP_HEADER")
+DEEPL_API_KEY: str = env.read("DEEPL_API_KEY")
+DEFAULT_FROM_EMAIL: str = env.read("DEFAULT_FROM_EMAIL")
+SCHEDULER_INTERVAL: int = env.read("SCHEDULER_INTERVAL")
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -38,6 +45,8 @@ INSTALLED_APPS = [
     "cms",
     "cms.vocabularies",
     "cms.media",
+    "cms.api",
+    "cms.editorial",
     "home",
     *CONTENT_TYPE_PLUGINS,
     "wagtail_localize",
@@ -73,7 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -134,6 +143,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
+# Dates as Finnish authorities write them: 22.10.2018 klo 9.00 / kl. 9.00 / at 9:00.
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 # --- Static and media --------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -155,7 +166,33 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 # Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 
+# --- Editorial workflow and translation ---------------------------------------------------
+# New editors get the Finnish admin (Wagtail would follow their browser); Swedish and
+# English stay available in each user's account settings (WAGTAILADMIN_PERMITTED_LANGUAGES).
+EDITORIAL_ADMIN_DEFAULT_LANGUAGE = "fi"
+#: The pair of languages the parity view compares (the language act: Finnish and Swedish).
+EDITORIAL_PARITY_LANGUAGES = ("fi", "sv")
+#: Share links for reviewers without an account: default and longest validity, in days.
+EDITORIAL_SHARE_LINK_DAYS = 7
+EDITORIAL_SHARE_LINK_MAX_DAYS = 30
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# A new translation is a draft until a person publishes it, whatever the source's state.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "cms.editorial.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+    if DEEPL_API_KEY
+    else None
+)
+
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
 # queue that `manage.py db_worker` drains; tests run tasks immediately instead.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Partner API -------------------------------------------------------------------------
+# Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.
+PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = False

@@ -20,3 +20,10 @@ BASE_URL = "http://testserver"
 
 TEST_PLUGINS = ["tests.publications"]
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
+PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True
+# High enough that no ordinary test is throttled; the throttling tests lower it.
+PARTNER_API_ANONYMOUS_RATE = 100_000
+# Tests never call DeepL: the dummy translator (reversed strings) stands in for it.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}

@@ -190,6 +190,10 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+#: Django's language table has no Sami; its name comes from here.
+LANGUAGE_NAMES_UNKNOWN_TO_DJANGO = {"se": _("Northern Sami")}
+
+
 class Language(models.Model):
     """A language of instruction; a fixed list (fi, sv, en, se) seeded by a migration."""
 
@@ -201,4 +205,6 @@ class Language(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
+        if self.code in LANGUAGE_NAMES_UNKNOWN_TO_DJANGO:
+            return str(LANGUAGE_NAMES_UNKNOWN_TO_DJANGO[self.code])
         return str(get_language_info(self.code)["name_translated"])

@@ -1,8 +1,11 @@
 """Everything the networks plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.networks import api
 from pages.networks.demo import build_demo
+from pages.networks.editorial import EDITORIAL
 from pages.networks.models import NetworkIndexPage, NetworkPage
+from pages.networks.site import SITE
 from search.contributions import SearchContribution
 
 
@@ -14,5 +17,10 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={"search": SearchContribution(theme_field=None)},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field=None),
+            "site": SITE,
+            "editorial": EDITORIAL,
+        },
     )

@@ -1,8 +1,11 @@
 """Everything the news plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.news import api
 from pages.news.demo import build_demo
+from pages.news.editorial import EDITORIAL
 from pages.news.models import NewsIndexPage, NewsPage
+from pages.news.site import SITE
 from search.contributions import SearchContribution
 
 
@@ -13,5 +16,10 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NewsIndexPage,
         demo_builder=build_demo,
         order=20,
-        contributions={"search": SearchContribution(theme_field="topics")},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="topics"),
+            "site": SITE,
+            "editorial": EDITORIAL,
+        },
     )

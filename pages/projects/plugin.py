@@ -1,8 +1,11 @@
 """Everything the project-results plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.projects import api
 from pages.projects.demo import build_demo
+from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
+from pages.projects.site import SITE
 from search.contributions import SearchContribution
 
 
@@ -13,5 +16,10 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={"search": SearchContribution(theme_field="themes")},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="themes"),
+            "site": SITE,
+            "editorial": EDITORIAL,
+        },
     )

@@ -1,8 +1,11 @@
 """Everything the trainings plugin contributes to the core, declared in one place."""
 
 from cms.plugins import ContentTypePlugin
+from pages.trainings import api
 from pages.trainings.demo import build_demo
+from pages.trainings.editorial import EDITORIAL
 from pages.trainings.models import TrainingIndexPage, TrainingPage
+from pages.trainings.site import SITE
 from search.contributions import SearchContribution
 
 
@@ -13,5 +16,10 @@ def build_plugin() -> ContentTypePlugin:
         index_model=TrainingIndexPage,
         demo_builder=build_demo,
         order=10,
-        contributions={"search": SearchContribution(theme_field="themes")},
+        contributions={
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="themes"),
+            "site": SITE,
+            "editorial": EDITORIAL,
+        },
     )

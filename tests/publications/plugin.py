@@ -1,4 +1,7 @@
+from cms.api.contribution import ApiContribution
+from cms.api.fields import Value
 from cms.demo import DemoContext, Text, localized_fields
+from cms.editorial.sections import EditorialRole, EditorialSection
 from cms.plugins import ContentTypePlugin
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.publications.models import PublicationIndexPage, PublicationPage
@@ -28,4 +31,12 @@ def build_plugin() -> ContentTypePlugin:
         index_model=PublicationIndexPage,
         demo_builder=build_demo,
         order=90,
+        contributions={
+            "api": ApiContribution(fields=(Value("lead", str), Value("isbn", str))),
+            "editorial": EditorialSection(
+                roles=(EditorialRole("publication_editors", "Publication editors"),),
+                workflow="moderated",
+                parity_required=True,
+            ),
+        },
     )

@@ -10,6 +10,7 @@ from wagtail.models import Site
 from cms.demo import DemoContext
 from cms.demo.vocabularies import build_vocabularies
 from cms.plugins import registry
+from home.demo import build_accessibility_statement
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "eduverkko-demo"
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         for plugin in registry:
             if plugin.demo_builder is not None:
                 plugin.demo_builder(context)
+        build_accessibility_statement(context)
         self.stdout.write(f"Demo content: {len(context.created)} new pages.")
         self._ensure_admin()
 

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import HomePage
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 from pages.trainings.lifecycle import HELSINKI
 from pages.trainings.models import TrainingIndexPage, TrainingPage
+from pages.trainings.tests.forms import training_form_data
 
 
 class TrainingPageTreeTests(WagtailPageTestCase):
@@ -31,22 +31,7 @@ class TrainingPageTreeTests(WagtailPageTestCase):
         self.assertCanCreate(
             index,
             TrainingPage,
-            nested_form_data(
-                {
-                    "title": "Uusi koulutus",
-                    "slug": "uusi-koulutus",
-                    "lead": "",
-                    "kind": "course",
-                    "starts_at": "2027-03-01 09:00",
-                    "ends_at": "2027-03-01 16:00",
-                    "format": "online",
-                    "venue": "",
-                    "street_address": "",
-                    "is_free": "on",
-                    "status": "scheduled",
-                    "body": streamfield([]),
-                }
-            ),
+            training_form_data("Uusi koulutus", "uusi-koulutus"),
         )
 
 

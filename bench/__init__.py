@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print tables; run them by hand, never from the test suite."""

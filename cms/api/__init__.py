@@ -1,0 +1,39 @@
+"""The partner content API at ``/api/v1/`` (django-ninja).
+
+The core never names a content type: each plugin contributes an
+:class:`cms.api.contribution.ApiContribution` under the ``"api"`` key of its
+``contributions``, and :mod:`cms.api.builder` turns every contribution into a list and a
+detail endpoint. Apps that are not content-type plugins (search, for example) mount their
+own ninja routers with :func:`register_router` from their ``AppConfig.ready()``::
+
+    def ready(self):
+        from cms.api import register_router
+        from search.api import router
+
+        register_router("/search/", router)
+
+Registration must happen before the URL configuration is first loaded, which is always
+after every ``ready()`` has run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ninja import Router
+
+#: Routers mounted by other apps, in registration order: (prefix, router).
+extra_routers: list[tuple[str, Router]] = []
+
+
+def register_router(prefix: str, router: Router) -> None:
+    """Mount ``router`` under ``/api/v1/<prefix>`` in the partner API.
+
+    The router's endpoints go through the same partner-key, rate-limit, ETag and CORS
+    handling as the built-in ones. Registering the same prefix twice replaces the router,
+    so a ``ready()`` that runs twice (as in some test runners) stays harmless.
+    """
+    prefix = "/" + prefix.strip("/") + "/"
+    extra_routers[:] = [(known, existing) for known, existing in extra_routers if known != prefix]
+    extra_routers.append((prefix, router))

@@ -1,0 +1,94 @@
+"""Who is calling and how much they may: partner keys, per-key quotas, per-IP rates.
+
+Public content is open data: without a key a client may make a modest number of requests
+per minute from one IP address. A partner key (``Authorization: Bearer <key>`` or
+``X-Api-Key: <key>``) raises that to the key's daily quota. Counters live in the shared
+cache in fixed windows; the answer past the limit is 429 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cms.api.models import PartnerKey, hash_key
+
+#: ``last_used_at`` is written at most this often per key, not on every request.
+LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+DAY = 24 * 60 * 60
+MINUTE = 60
+
+
+class InvalidKey(Exception):
+    """A key was given but is unknown, revoked or expired."""
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """The outcome of counting one request against a limit."""
+
+    allowed: bool
+    limit: int
+    remaining: int
+    retry_after: int
+
+    def headers(self) -> dict[str, str]:
+        return {"X-RateLimit-Limit": str(self.limit), "X-RateLimit-Remaining": str(self.remaining)}
+
+
+def presented_key(request: HttpRequest) -> str | None:
+    authorization = request.headers.get("Authorization", "")
+    if authorization.lower().startswith("bearer "):
+        return authorization[7:].strip() or None
+    return request.headers.get("X-Api-Key") or None
+
+
+def authenticate(request: HttpRequest) -> PartnerKey | None:
+    """The usable partner key of the request, ``None`` without one; raises for a bad one."""
+    raw_key = presented_key(request)
+    if raw_key is None:
+        return None
+    key = PartnerKey.objects.filter(hashed_key=hash_key(raw_key)).first()
+    if key is None or not key.is_usable():
+        raise InvalidKey
+    now = timezone.now()
+    if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
+        PartnerKey.objects.filter(pk=key.pk).update(last_used_at=now)
+    return key
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The caller's address; behind a proxy, the last hop it appended to the header."""
+    header = settings.PARTNER_API_CLIENT_IP_HEADER
+    if header:
+        forwarded = [part.strip() for part in request.META.get(header, "").split(",")]
+        if forwarded and forwarded[-1]:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def count(bucket: str, limit: int, window: int) -> Allowance:
+    """Count one request in ``bucket`` within the current fixed window of ``window`` s."""
+    now = time.time()
+    window_start = int(now // window) * window
+    cache_key = f"partner-api:rate:{bucket}:{window_start}"
+    cache.add(cache_key, 0, timeout=window + 1)
+    try:
+        used = cache.incr(cache_key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(cache_key, 1, timeout=window + 1)
+        used = 1
+    retry_after = max(int(window_start + window - now), 1)
+    return Allowance(used <= limit, limit, max(limit - used, 0), retry_after)
+
+
+def allowance(request: HttpRequest, key: PartnerKey | None) -> Allowance:
+    if key is not None:
+        return count(f"key:{key.pk}", key.daily_quota, DAY)
+    return count(f"ip:{client_ip(request)}", settings.PARTNER_API_ANONYMOUS_RATE, MINUTE)

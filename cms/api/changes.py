@@ -1,0 +1,119 @@
+"""Logging public changes of content pages into :class:`ChangeEvent` rows.
+
+The rule that keeps the feed leak-free: a page enters the feed ("published") only when it
+is public, and every later event about it ("updated", "moved", "unpublished", "deleted")
+is logged only while the feed still shows it as visible. A draft, a scheduled page, a
+page under a view restriction or an unpublished translation therefore never appears, not
+even as a tombstone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from wagtail.models import Page
+
+from cms.api import freshness
+from cms.api.models import ChangeEvent
+from cms.api.visibility import public_pages
+from cms.plugins import registry
+
+Kind = ChangeEvent.Kind
+
+
+def type_key(page: Page) -> str | None:
+    """The plugin key of ``page`` if it is a content page of a registered type."""
+    plugin = registry.for_model(page.specific_class or type(page))
+    if plugin is None or not issubclass(page.specific_class or type(page), plugin.page_model):
+        return None
+    return plugin.key
+
+
+def last_event(page_id: int) -> str | None:
+    last = ChangeEvent.objects.filter(page_id=page_id).order_by("-id").first()
+    return last.event if last is not None else None
+
+
+def announced(page_id: int) -> bool:
+    """Whether the feed currently shows the page as visible to partners."""
+    return last_event(page_id) in ChangeEvent.VISIBLE
+
+
+def is_public(page: Page) -> bool:
+    return public_pages(Page.objects.filter(pk=page.pk)).exists()
+
+
+def log(page: Page, event: str, key: str) -> ChangeEvent:
+    change = ChangeEvent.objects.create(
+        event=event,
+        page_id=page.pk,
+        translation_key=page.translation_key,
+        type=key,
+        locale=page.locale.language_code,
+    )
+    freshness.mark_changed()
+    transaction.on_commit(lambda: notify(change))
+    return change
+
+
+def notify(change: ChangeEvent) -> None:
+    from cms.api.webhooks import dispatch
+
+    dispatch(change)
+
+
+def record_published(page: Page) -> ChangeEvent | None:
+    """A page was published: new to partners, or an update of one they have."""
+    key = type_key(page)
+    if key is None:
+        return None
+    if not is_public(page):
+        return record_withdrawn(page)
+    return log(page, Kind.UPDATED if announced(page.pk) else Kind.PUBLISHED, key)
+
+
+def record_withdrawn(page: Page) -> ChangeEvent | None:
+    """A page stopped being public (unpublished, expired or restricted)."""
+    key = type_key(page)
+    if key is None or not announced(page.pk):
+        return None
+    return log(page, Kind.UNPUBLISHED, key)
+
+
+def record_deleted(page: Page) -> ChangeEvent | None:
+    """A page the feed ever mentioned was deleted: the final tombstone.
+
+    Deleting a live page first unpublishes it, so "deleted" usually follows "unpublished".
+    """
+    key = type_key(page)
+    if key is None or last_event(page.pk) in (None, Kind.DELETED):
+        return None
+    return log(page, Kind.DELETED, key)
+
+
+def record_moved(pages: Iterable[Page]) -> list[ChangeEvent]:
+    """Pages whose URL changed because they (or an ancestor) moved."""
+    changes = []
+    for page in pages:
+        key = type_key(page)
+        if key is not None and announced(page.pk):
+            changes.append(log(page, Kind.MOVED, key))
+    return changes
+
+
+def record_visibility(pages: Iterable[Page]) -> list[ChangeEvent]:
+    """A view restriction was added or removed above ``pages``: re-check each one."""
+    changes = []
+    for page in pages:
+        if type_key(page) is None:
+            continue
+        public, shown = is_public(page), announced(page.pk)
+        change = None
+        if public and not shown:
+            change = record_published(page)
+        elif shown and not public:
+            change = record_withdrawn(page)
+        if change is not None:
+            changes.append(change)
+    return changes

@@ -1,0 +1,113 @@
+"""The list and detail endpoints of one content type, generated from its contribution.
+
+(No ``from __future__ import annotations`` here: ninja reads the endpoint signatures,
+whose types are the schemas generated in the enclosing function.)
+"""
+
+from typing import Any, Literal
+
+from django.http import Http404, HttpRequest
+from ninja import Field, Path, Query, Router, Schema
+from pydantic import BaseModel, create_model
+
+from cms.api.contribution import ApiContribution
+from cms.api.errors import Problem
+from cms.api.listing import any_slug, filter_pages, order, paginate
+from cms.api.params import MAX_ID, PageParams, PaginationParams, parameter_names, reject_unknown
+from cms.api.schemas import PageItem
+from cms.api.serialisation import load_context, serialise_page
+from cms.api.visibility import public_pages
+from cms.plugins import ContentTypePlugin
+
+ERRORS = {400: Problem, 401: Problem, 404: Problem, 429: Problem}
+
+
+def camel(key: str) -> str:
+    return "".join(part.capitalize() for part in key.replace("-", "_").split("_"))
+
+
+def list_schema(name: str, item: type[BaseModel]) -> type[BaseModel]:
+    """The list envelope ``{"count", "items", "next", "previous"}`` around ``item``."""
+    return create_model(
+        name,
+        __base__=BaseModel,
+        count=(int, Field(description="Number of items matching the parameters.")),
+        items=(list[item], ...),
+        next=(str | None, Field(description="URL of the next page, if any.")),
+        previous=(str | None, Field(description="URL of the previous page, if any.")),
+    )
+
+
+def item_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> type[BaseModel]:
+    return create_model(
+        f"{camel(plugin.key)}Item",
+        __base__=PageItem,
+        __doc__=contribution.description or f"One item of {plugin.key}.",
+        **{field.name: (field.annotation(plugin.page_model), ...) for field in contribution.fields},
+    )
+
+
+def params_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> type[Schema]:
+    ordering = Literal[tuple(contribution.ordering_choices())]  # type: ignore[valid-type]
+    default = ",".join(contribution.default_ordering)
+    return create_model(
+        f"{camel(plugin.key)}Params",
+        __base__=(contribution.filters, PageParams, PaginationParams),
+        ordering=(
+            ordering | None,
+            Field(None, description=f"Sort order; `-` sorts descending. Default: {default}."),
+        ),
+    )
+
+
+def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Router:
+    """``GET /<key>/`` and ``GET /<key>/{id}`` for one content type."""
+    model = plugin.page_model
+    fields = contribution.fields
+    Item = item_schema(plugin, contribution)
+    ItemList = list_schema(f"{camel(plugin.key)}List", Item)
+    Params = params_schema(plugin, contribution)
+    allowed = parameter_names(Params)
+    related = {
+        "theme": lambda slugs: any_slug(contribution.theme_lookups, slugs),
+        "organisation": lambda slugs: any_slug(contribution.organisation_lookups, slugs),
+    }
+    prefetch = [name for field in fields for name in field.prefetch()]
+    router = Router(tags=[plugin.key])
+
+    def serialise(request: HttpRequest, pages: list, locale: str | None) -> list[dict]:
+        context = load_context(request, pages, fields, locale)
+        return [serialise_page(page, plugin.key, fields, context) for page in pages]
+
+    @router.get(
+        "/",
+        response={200: ItemList, **ERRORS},
+        summary=f"List {plugin.verbose_name_plural}",
+        description=contribution.description,
+        operation_id=f"list_{plugin.key}",
+        url_name=f"{plugin.key}-list",
+    )
+    def list_items(request: HttpRequest, params: Query[Params]) -> Any:
+        reject_unknown(request, allowed)
+        queryset = filter_pages(model.objects.all(), params, related)
+        queryset = contribution.apply_filters(queryset, params)
+        queryset = order(queryset, params.ordering, contribution.default_ordering)
+        page = paginate(request, queryset.prefetch_related(*prefetch), params.limit, params.offset)
+        page["items"] = serialise(request, page.pop("objects"), params.locale)
+        return page
+
+    @router.get(
+        "/{id}",
+        response={200: Item, **ERRORS},
+        summary=f"One of the {plugin.verbose_name_plural}",
+        operation_id=f"get_{plugin.key}",
+        url_name=f"{plugin.key}-detail",
+    )
+    def get_item(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
+        reject_unknown(request, set())
+        page = public_pages(model.objects.filter(pk=id)).prefetch_related(*prefetch).first()
+        if page is None:
+            raise Http404(f"No public {model._meta.verbose_name} with id {id}.")
+        return serialise(request, [page], None)[0]
+
+    return router

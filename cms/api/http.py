@@ -1,0 +1,112 @@
+"""HTTP behaviour around every API view: keys and limits, caching validators, CORS.
+
+Applied to each URL pattern of the API (see :mod:`cms.api.urls`), so routers registered
+by other apps get the same treatment without knowing about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+
+from cms.api import freshness
+from cms.api.access import InvalidKey, allowance, authenticate
+from cms.api.errors import problem_response
+
+SAFE_METHODS = {"GET", "HEAD"}
+EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
+
+
+def allowed_origin(request: HttpRequest) -> str | None:
+    origins = settings.PARTNER_API_CORS_ORIGINS
+    origin = request.headers.get("Origin")
+    if "*" in origins:
+        return "*"
+    return origin if origin in origins else None
+
+
+def add_cors(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    origin = allowed_origin(request)
+    if origin is not None:
+        response["Access-Control-Allow-Origin"] = origin
+        response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+    if origin != "*":
+        response["Vary"] = "Origin"
+    return response
+
+
+def preflight(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(status=204)
+    if allowed_origin(request) is not None:
+        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response["Access-Control-Allow-Headers"] = "Authorization, X-Api-Key, If-None-Match"
+        response["Access-Control-Max-Age"] = "86400"
+    return add_cors(request, response)
+
+
+def entity_tag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
+    """RFC 9110 conditional GET: ``If-None-Match`` wins over ``If-Modified-Since``."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in tags or etag in tags
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and last_modified <= since
+
+
+def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """ETag, Last-Modified and Cache-Control on a successful read; 304 when unchanged."""
+    etag = entity_tag(response.content)
+    last_modified = int(freshness.changed_at().timestamp())
+    if not_modified(request, etag, last_modified):
+        response = HttpResponseNotModified()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = f"public, max-age={settings.PARTNER_API_CACHE_SECONDS}"
+    return response
+
+
+def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Wrap an API view with key checks, limits, conditional GET and CORS."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "OPTIONS":
+            return preflight(request)
+        try:
+            key = authenticate(request)
+        except InvalidKey:
+            response = problem_response(
+                401,
+                "The API key is unknown, revoked or expired. Public content needs no key.",
+                headers={"WWW-Authenticate": 'Bearer realm="api"'},
+            )
+            return add_cors(request, response)
+        request.partner_key = key
+        quota = allowance(request, key)
+        if not quota.allowed:
+            response = problem_response(
+                429,
+                "Too many requests; try again after the time given in Retry-After.",
+                headers={"Retry-After": str(quota.retry_after), **quota.headers()},
+            )
+            return add_cors(request, response)
+        response = view(request, *args, **kwargs)
+        for name, value in quota.headers().items():
+            response[name] = value
+        if request.method in SAFE_METHODS and response.status_code == 200:
+            response = add_validators(request, response)
+        elif response.status_code >= 400:
+            response["Cache-Control"] = "no-store"
+        return add_cors(request, response)
+
+    return wrapped

@@ -1,0 +1,99 @@
+"""Filtering, ordering and paging that every page list shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page
+
+from cms.api.errors import BadParameter
+from cms.api.params import DEFAULT_LOCALE, split_list
+from cms.api.visibility import in_locale, public_pages
+
+#: Full-text search narrows to at most this many best matches before other filters apply.
+MAX_SEARCH_MATCHES = 1000
+
+
+def any_slug(lookups: Iterable[str], slugs: list[str]) -> Q:
+    """Pages related through any of ``lookups`` to a row with one of ``slugs``."""
+    condition = Q(pk__in=[])
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__slug__in": slugs})
+    return condition
+
+
+def matching_ids(model: type[Page], term: str) -> list[int]:
+    """Ids of the pages of ``model`` that full-text search finds for ``term``."""
+    return [page.pk for page in model.objects.all().search(term)[:MAX_SEARCH_MATCHES]]
+
+
+def filter_pages(
+    queryset: QuerySet,
+    params: Any,
+    related: dict[str, Callable[[list[str]], Q]] | None = None,
+) -> QuerySet:
+    """Apply the common parameters of :class:`cms.api.params.PageParams` to ``queryset``.
+
+    ``queryset`` holds every page of the listed type(s); the result holds only public ones.
+    ``related`` maps the ``theme`` and ``organisation`` parameters to a function from slugs
+    to a condition (see :func:`any_slug`): which relations they follow depends on the type.
+    """
+    queryset = public_pages(queryset)
+    if params.fallback and not params.locale:
+        raise BadParameter("fallback", "fallback=true needs a locale to fall back from")
+    if params.locale:
+        queryset = in_locale(
+            queryset, params.locale, fallback=params.fallback, default_locale=DEFAULT_LOCALE
+        )
+    if params.translation_key:
+        queryset = queryset.filter(translation_key=params.translation_key)
+    if params.updated_since:
+        queryset = queryset.filter(last_published_at__gte=params.updated_since)
+    for parameter, related_to in (related or {}).items():
+        slugs = split_list(getattr(params, parameter))
+        if slugs:
+            narrowed = queryset.model.objects.filter(related_to(slugs)).values("pk")
+            queryset = queryset.filter(pk__in=narrowed)
+    if params.search:
+        queryset = queryset.filter(pk__in=matching_ids(queryset.model, params.search))
+    return queryset
+
+
+def order(queryset: QuerySet, ordering: str | None, default: Iterable[str]) -> QuerySet:
+    fields = [ordering] if ordering else list(default)
+    return queryset.order_by(*fields, "pk")
+
+
+def page_url(request: HttpRequest, offset: int | None) -> str | None:
+    """The current URL with another ``offset`` (``None`` stays ``None``)."""
+    if offset is None:
+        return None
+    query = request.GET.copy()
+    query["offset"] = str(offset)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, limit: int, offset: int) -> dict:
+    """The list envelope: ``count``, this page's objects and the neighbouring pages' URLs."""
+    count = queryset.count()
+    objects = list(queryset[offset : offset + limit]) if offset < count else []
+    following = offset + limit if offset + limit < count else None
+    preceding = max(offset - limit, 0) if offset > 0 else None
+    return {
+        "count": count,
+        "objects": objects,
+        "next": page_url(request, following),
+        "previous": page_url(request, preceding),
+    }
+
+
+def related_to_any(queryset: QuerySet, lookup: str, slugs: list[str]) -> QuerySet:
+    """Pages of ``queryset`` related through ``lookup`` to a row with one of ``slugs``.
+
+    Filtering through a subquery keeps each page once however many rows match.
+    """
+    matching = queryset.model.objects.filter(**{f"{lookup}__slug__in": slugs}).values("pk")
+    return queryset.filter(pk__in=matching)

@@ -1,0 +1,222 @@
+"""Partner keys, the change log behind ``/changes/`` and webhook subscriptions/deliveries."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.api.webhook_urls import validate_webhook_url
+
+KEY_PREFIX = "evk"
+
+
+def hash_key(raw_key: str) -> str:
+    """SHA-256 of a key. Keys are 256-bit random tokens, so a fast hash is safe here."""
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+class PartnerKey(models.Model):
+    """A read-only API key of a partner organisation; only its hash is stored."""
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the key is for, e.g. “Helsinki events”.")
+    )
+    organisation = models.ForeignKey(
+        "vocabularies.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    prefix = models.CharField(_("key prefix"), max_length=16, unique=True, editable=False)
+    hashed_key = models.CharField(max_length=64, unique=True, editable=False)
+    daily_quota = models.PositiveIntegerField(
+        _("daily quota"), default=10_000, help_text=_("Requests allowed per day (UTC).")
+    )
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked = models.BooleanField(
+        _("revoked"), default=False, help_text=_("A revoked key is refused immediately.")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("partner key")
+        verbose_name_plural = _("partner keys")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.revoked and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        elif not self.revoked:
+            self.revoked_at = None
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def issue(cls, **fields: Any) -> tuple[PartnerKey, str]:
+        """Create a key and return it with the secret, which is shown only this once."""
+        key = cls(**fields)
+        raw_key = key.assign_secret()
+        key.save()
+        return key, raw_key
+
+    def assign_secret(self) -> str:
+        prefix = secrets.token_hex(4)
+        raw_key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+        self.prefix = prefix
+        self.hashed_key = hash_key(raw_key)
+        return raw_key
+
+    def is_usable(self) -> bool:
+        return not self.revoked and (self.expires_at is None or self.expires_at > timezone.now())
+
+
+class ChangeEvent(models.Model):
+    """One public change to a content page, in the order partners should apply them.
+
+    Rows are only appended: the autoincrement id is the feed's stable order. Events are
+    logged only for pages the feed has announced (see :mod:`cms.api.changes`), so the log
+    never mentions a page that was never public.
+    """
+
+    class Kind(models.TextChoices):
+        PUBLISHED = "published", _("published")
+        UPDATED = "updated", _("updated")
+        UNPUBLISHED = "unpublished", _("unpublished")
+        MOVED = "moved", _("moved")
+        DELETED = "deleted", _("deleted")
+
+    VISIBLE = (Kind.PUBLISHED, Kind.UPDATED, Kind.MOVED)
+
+    event = models.CharField(_("event"), max_length=12, choices=Kind.choices)
+    page_id = models.PositiveIntegerField(_("page id"), db_index=True)
+    translation_key = models.UUIDField(_("translation key"))
+    type = models.CharField(_("type"), max_length=50)
+    locale = models.CharField(_("locale"), max_length=8)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("change event")
+        verbose_name_plural = _("change events")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["type", "locale", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.type} {self.page_id} ({self.locale})"
+
+    def as_payload(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "id": self.page_id,
+            "translation_key": str(self.translation_key),
+            "type": self.type,
+            "locale": self.locale,
+            "at": self.at.isoformat(),
+        }
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class WebhookSubscription(models.Model):
+    """A partner endpoint that receives signed change events of chosen types and locales."""
+
+    name = models.CharField(_("name"), max_length=100)
+    organisation = models.ForeignKey(
+        "vocabularies.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    url = models.URLField(
+        _("endpoint URL"),
+        max_length=500,
+        validators=[validate_webhook_url],
+        help_text=_("HTTPS address that receives the events."),
+    )
+    secret = models.CharField(
+        _("signing secret"),
+        max_length=100,
+        default=new_secret,
+        help_text=_("Shared with the partner; signs each event with HMAC-SHA256."),
+    )
+    types = models.CharField(
+        _("content types"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated API type names, e.g. “trainings,news”; empty means all."),
+    )
+    locales = models.CharField(
+        _("languages"),
+        max_length=50,
+        blank=True,
+        help_text=_("Comma-separated language codes, e.g. “fi,sv”; empty means all."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def wants(self, event: ChangeEvent) -> bool:
+        types = [item.strip() for item in self.types.split(",") if item.strip()]
+        locales = [item.strip() for item in self.locales.split(",") if item.strip()]
+        return (not types or event.type in types) and (not locales or event.locale in locales)
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or being sent) to one subscription, with the outcome of each try."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        RETRYING = "retrying", _("retrying")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    subscription = models.ForeignKey(
+        WebhookSubscription,
+        verbose_name=_("subscription"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    response_status = models.PositiveSmallIntegerField(_("response status"), null=True)
+    error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True)
+    replay_of = models.ForeignKey(
+        "self",
+        verbose_name=_("replay of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replays",
+    )
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.payload.get('event')} → {self.subscription} ({self.status})"

@@ -1,0 +1,116 @@
+"""``GET /pages/``: every content type in one list, with the common item fields."""
+
+from typing import Any, Literal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from ninja import Field, Path, Query, Router
+from pydantic import create_model
+from wagtail.models import Page
+
+from cms.api.content import ERRORS, list_schema
+from cms.api.contribution import COMMON_ORDERINGS, contribution_for
+from cms.api.listing import any_slug, filter_pages, order, paginate
+from cms.api.params import (
+    MAX_ID,
+    PageParams,
+    PaginationParams,
+    SlugList,
+    choice_list,
+    parameter_names,
+    reject_unknown,
+)
+from cms.api.schemas import Page as PageOut
+from cms.api.serialisation import load_context, serialise_page, type_keys
+from cms.api.visibility import public_pages
+from cms.plugins import registry
+
+NAMESPACE = "partner_api_v1"
+
+
+def across_types(parameter: str) -> Any:
+    """The common ``theme``/``organisation`` filter as a condition over every type."""
+
+    def condition(slugs: list[str]) -> Q:
+        matched = Q(pk__in=[])
+        for plugin in registry:
+            lookups = getattr(contribution_for(plugin), f"{parameter}_lookups")
+            if lookups:
+                pages = plugin.page_model.objects.filter(any_slug(lookups, slugs))
+                matched |= Q(pk__in=pages.values("pk"))
+        return matched
+
+    return condition
+
+
+class TypeParams(PageParams):
+    type: SlugList | None = Field(None, description="Only these content types, e.g. `news`.")
+
+
+PagesParams = create_model(
+    "PagesParams",
+    __base__=(TypeParams, PaginationParams),
+    ordering=(
+        Literal[tuple(f"{sign}{name}" for name in COMMON_ORDERINGS for sign in ("", "-"))] | None,
+        Field(None, description="Sort order; `-` sorts descending. Default: -last_published_at."),
+    ),
+)
+PageList = list_schema("PageList", PageOut)
+ALLOWED = parameter_names(PagesParams)
+RELATED = {"theme": across_types("theme"), "organisation": across_types("organisation")}
+
+router = Router(tags=["pages"])
+
+
+def serialise(request: HttpRequest, pages: list[Page], locale: str | None) -> list[dict]:
+    keys = type_keys()
+    context = load_context(request, pages, (), locale)
+    items = []
+    for page in pages:
+        key = keys[page.content_type_id]
+        item = serialise_page(page, key, (), context)
+        path = reverse(f"{NAMESPACE}:{key}-detail", kwargs={"id": page.pk})
+        item["api_url"] = request.build_absolute_uri(path)
+        items.append(item)
+    return items
+
+
+def content_pages() -> Any:
+    content_types = ContentType.objects.get_for_models(*registry.page_models()).values()
+    return Page.objects.filter(content_type__in=list(content_types))
+
+
+@router.get(
+    "/",
+    response={200: PageList, **ERRORS},
+    summary="List pages of every type",
+    operation_id="list_pages",
+)
+def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
+    reject_unknown(request, ALLOWED)
+    queryset = filter_pages(content_pages(), params, RELATED)
+    if params.type:
+        keys = choice_list("type", params.type, [plugin.key for plugin in registry])
+        models = [registry.get(key).page_model for key in keys]
+        content_types = ContentType.objects.get_for_models(*models).values()
+        queryset = queryset.filter(content_type__in=list(content_types))
+    queryset = order(queryset, params.ordering, ("-last_published_at",))
+    page = paginate(request, queryset, params.limit, params.offset)
+    page["items"] = serialise(request, page.pop("objects"), params.locale)
+    return page
+
+
+@router.get(
+    "/{id}",
+    response={200: PageOut, **ERRORS},
+    summary="One page of any type",
+    operation_id="get_page",
+)
+def get_page(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
+    reject_unknown(request, set())
+    page = public_pages(content_pages().filter(pk=id)).first()
+    if page is None:
+        raise Http404(f"No public page with id {id}.")
+    return serialise(request, [page], None)[0]

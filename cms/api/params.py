@@ -1,0 +1,155 @@
+"""Query parameters every list endpoint shares, and the strictness rules for all of them.
+
+Each endpoint declares its parameters as ninja ``Schema`` classes; :func:`reject_unknown`
+compares the query string against exactly those declarations, so a misspelt parameter
+(``?tehme=``) gets a 400 naming it instead of silently returning everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, BeforeValidator
+
+from cms.api.errors import BadParameter
+from cms.timezones import HELSINKI
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+#: Generous, but keeps every offset within what any database accepts as an integer.
+MAX_OFFSET = 1_000_000
+#: The largest value of the integer primary keys; larger ids cannot exist.
+MAX_ID = 2**31 - 1
+
+LocaleCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]  # type: ignore[valid-type]
+DEFAULT_LOCALE: str = settings.LANGUAGE_CODE
+
+#: A comma-separated list of slugs, e.g. ``theme=quality,leadership``.
+SlugList = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9_-]+(,[a-z0-9_-]+)*$",
+        max_length=500,
+        description="One or more slugs, separated by commas.",
+    ),
+]
+#: Free text without control characters (which some databases refuse outright).
+SearchText = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+
+
+def ChoiceList(values: Iterable[str]) -> Any:
+    """A comma-separated list of some of ``values``, e.g. ``format=online,hybrid``."""
+    alternatives = "|".join(re.escape(value) for value in values)
+    return Annotated[str, Field(pattern=rf"^({alternatives})(,({alternatives}))*$", max_length=500)]
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """Read a naive date-time as Finnish time, as partners in Finland mean it."""
+    return value if timezone.is_aware(value) else value.replace(tzinfo=HELSINKI)
+
+
+def _iso_datetime(value: object) -> object:
+    """Only ISO 8601 text: pydantic would also read ``0.5`` as a Unix time."""
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError as error:
+            raise ValueError(f"not an ISO 8601 date-time: {error}") from error
+    return value
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as error:
+            raise ValueError(f"not an ISO 8601 date (YYYY-MM-DD): {error}") from error
+    return value
+
+
+def _true_or_false(value: object) -> object:
+    """Booleans are ``true`` or ``false``, as in the schema (not ``yes``, ``1`` or ``on``)."""
+    if isinstance(value, str):
+        if value not in ("true", "false"):
+            raise ValueError("use true or false")
+        return value == "true"
+    return value
+
+
+AwareDateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime), AfterValidator(_aware)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Boolean = Annotated[bool, BeforeValidator(_true_or_false)]
+
+
+def split_list(value: str | None) -> list[str]:
+    """The items of a comma-separated parameter value."""
+    return [item for item in (value or "").split(",") if item]
+
+
+def choice_list(parameter: str, value: str | None, allowed: Iterable[str]) -> list[str]:
+    """The items of a comma-separated choice parameter, each checked against ``allowed``."""
+    allowed = list(allowed)
+    items = split_list(value)
+    for item in items:
+        if item not in allowed:
+            raise BadParameter(parameter, f"{item!r} is not one of: {', '.join(allowed)}")
+    return items
+
+
+class PageParams(Schema):
+    """Parameters of every page list: language, identity, full text, vocabulary, freshness."""
+
+    locale: LocaleCode | None = Field(
+        None, description="Only items in this language (fi, sv or en)."
+    )
+    fallback: Boolean = Field(
+        False,
+        description=(
+            "With `locale`: where an item has no live translation in that language, serve the "
+            "Finnish original instead; `served_locale` says which language was served."
+        ),
+    )
+    translation_key: uuid.UUID | None = Field(
+        None, description="Only the translations of one item (they share a translation key)."
+    )
+    search: SearchText | None = Field(None, description="Full-text search.")
+    theme: SlugList | None = Field(None, description="Theme slugs (any of them matches).")
+    organisation: SlugList | None = Field(
+        None, description="Organisation slugs (any of them matches)."
+    )
+    updated_since: AwareDateTime | None = Field(
+        None,
+        description="Only items published or updated at or after this ISO 8601 time "
+        "(Finnish time when no offset is given).",
+    )
+
+
+class PaginationParams(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page (1–100).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
+
+
+def parameter_names(*schemas: type[Schema]) -> set[str]:
+    """The query parameter names the given schemas accept (aliases included)."""
+    names: set[str] = set()
+    for schema in schemas:
+        for name, info in schema.model_fields.items():
+            names.add(info.alias or name)
+    return names
+
+
+def reject_unknown(request: HttpRequest, allowed: set[str]) -> None:
+    """Refuse a query string that has a parameter no schema of the endpoint declares."""
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        raise BadParameter(
+            unknown[0], f"unknown parameter; this endpoint accepts: {', '.join(sorted(allowed))}"
+        )

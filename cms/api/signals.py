@@ -1,0 +1,69 @@
+"""Signal receivers that feed the change log, the vocabulary catalogue and freshness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.api import catalogue, changes, freshness
+
+
+def on_published(sender: type, instance: Page, **kwargs: Any) -> None:
+    changes.record_published(instance)
+
+
+def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
+    changes.record_withdrawn(instance)
+
+
+def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, Page) and changes.type_key(instance) == _key_of(sender):
+        changes.record_deleted(instance)
+
+
+def _key_of(model: type) -> str | None:
+    """The plugin key if ``model`` is exactly a registered content page model."""
+    from cms.plugins import registry
+
+    plugin = registry.for_model(model)
+    return plugin.key if plugin is not None and plugin.page_model is model else None
+
+
+def on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
+    changes.record_moved(Page.objects.descendant_of(instance, inclusive=True).specific())
+
+
+def on_restriction_changed(sender: type, instance: PageViewRestriction, **kwargs: Any) -> None:
+    freshness.mark_changed()
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        changes.record_visibility(
+            Page.objects.descendant_of(page, inclusive=True).live().specific()
+        )
+
+
+def connect() -> None:
+    page_published.connect(on_published, dispatch_uid="partner_api_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="partner_api_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="partner_api_moved")
+    post_delete.connect(on_deleted, dispatch_uid="partner_api_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"partner_api_restriction_{signal is post_save}",
+        )
+        for model in catalogue.CATALOGUED_MODELS:
+            signal.connect(
+                catalogue.invalidate,
+                sender=model,
+                dispatch_uid=f"partner_api_catalogue_{model._meta.label}_{signal is post_save}",
+            )
+            signal.connect(
+                freshness.mark_changed,
+                sender=model,
+                dispatch_uid=f"partner_api_fresh_{model._meta.label}_{signal is post_save}",
+            )

@@ -1,0 +1,120 @@
+"""What a content type declares about its editorial workflow, and how the core reads it.
+
+A plugin contributes an :class:`EditorialSection` under the ``"editorial"`` key of its
+``ContentTypePlugin.contributions``. A plugin that contributes nothing still gets a section
+with the defaults (communications only, light workflow, no parity requirement), so every
+content type is covered by roles, workflows and the translation report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+
+from cms.plugins import ContentTypePlugin, registry
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+    from wagtail.models import Page
+
+FEATURE = "editorial"
+
+
+class WorkflowKind(StrEnum):
+    #: Write → review by communications → publish (news, grant calls).
+    MODERATED = "moderated"
+    #: One check by any editor of the section (or communications) before publishing.
+    LIGHT = "light"
+
+
+@dataclass(frozen=True)
+class EditorialRole:
+    """A group of editors; sections that share a role key share the group."""
+
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ClosedRule:
+    """When a live page of the section counts as closed (a past training, an ended call).
+
+    ``applies`` is asked with the specific page and the current time; the mark is computed
+    at read time, so nobody has to republish the page when its date passes.
+    """
+
+    applies: Callable[[Page, dt.datetime], bool]
+    label: str | Promise
+
+
+@dataclass(frozen=True)
+class EditorialSection:
+    """A plugin's editorial declaration (``contributions["editorial"]``).
+
+    ``roles`` are the groups that write in the section besides communications;
+    ``workflow`` picks the moderation workflow of the section's listing pages in every
+    locale; ``parity_required`` puts the section in the Finnish/Swedish parity view (the
+    language act obliges bilingual authorities to serve both); ``closed`` marks pages whose
+    date has passed.
+    """
+
+    roles: tuple[EditorialRole, ...] = ()
+    workflow: WorkflowKind | str = WorkflowKind.LIGHT
+    parity_required: bool = False
+    closed: ClosedRule | None = None
+
+    def __post_init__(self) -> None:
+        # Accept the plain strings "moderated"/"light" and fail early on anything else.
+        object.__setattr__(self, "workflow", WorkflowKind(self.workflow))
+
+
+DEFAULT_SECTION = EditorialSection()
+
+
+def section_for(plugin: ContentTypePlugin) -> EditorialSection:
+    return plugin.contributions.get(FEATURE) or DEFAULT_SECTION
+
+
+def sections() -> Iterator[tuple[ContentTypePlugin, EditorialSection]]:
+    """Every enabled plugin with its editorial section (defaults when it declares none)."""
+    for plugin in registry:
+        yield plugin, section_for(plugin)
+
+
+def section_roles() -> list[EditorialRole]:
+    """The distinct writer roles the plugins declare, in plugin order."""
+    roles: dict[str, EditorialRole] = {}
+    for _plugin, section in sections():
+        for role in section.roles:
+            roles.setdefault(role.key, role)
+    return list(roles.values())
+
+
+@dataclass(frozen=True)
+class ClosedMark:
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def closed_mark(page: Page, now: dt.datetime | None = None) -> ClosedMark | None:
+    """The "closed" mark of a page (ended training, expired grant call), or None.
+
+    Templates use ``{% closed_mark page %}`` and the API can call this directly: the mark
+    follows the clock, not the page's revisions.
+    """
+    plugin = registry.for_model(type(page))
+    if plugin is None:
+        return None
+    rule = section_for(plugin).closed
+    if rule is None or not isinstance(page, plugin.page_model):
+        return None
+    if rule.applies(page, now or timezone.now()):
+        return ClosedMark(label=str(rule.label))
+    return None

@@ -1,0 +1,103 @@
+"""iCalendar output: a calendar per content type and language, and one ``.ics`` per page.
+
+``/<lang>/calendar/<key>.ics`` lists what the content type's listing would show with the
+same query string (its filter form applies), so a reader subscribes to exactly the
+filtered list they see. ``/<lang>/calendar/<key>/<page id>.ics`` is a single event.
+Times carry the Europe/Helsinki zone (with its VTIMEZONE), cancelled events
+``STATUS:CANCELLED``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import icalendar
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.site.contributions import CalendarEvent, contribution_of, listing_queryset, plugin_by_key
+from cms.site.listing import filter_listing
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from cms.plugins import ContentTypePlugin
+
+PRODUCT_ID = "-//Eduverkko//Eduverkko CMS//FI"
+MAX_EVENTS = 500
+
+
+def build_calendar(events: Iterable[CalendarEvent], name: str, host: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    stamp = timezone.now()
+    for event in events:
+        calendar.add_component(to_vevent(event, host, stamp))
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def to_vevent(event: CalendarEvent, host: str, stamp) -> icalendar.Event:
+    zone = timezone.get_default_timezone()
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{event.uid}@{host}")
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.starts_at.astimezone(zone))
+    vevent.add("dtend", event.ends_at.astimezone(zone))
+    vevent.add("summary", event.summary)
+    vevent.add("url", event.url)
+    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if event.description:
+        vevent.add("description", event.description)
+    if event.location:
+        vevent.add("location", event.location)
+    if event.organiser:
+        vevent.add("organizer", f"mailto:noreply@{host}", parameters={"CN": event.organiser})
+    if event.last_modified:
+        vevent.add("last-modified", event.last_modified)
+    return vevent
+
+
+def calendar_response(calendar: icalendar.Calendar, filename: str) -> HttpResponse:
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_plugin(key: str) -> ContentTypePlugin:
+    plugin = plugin_by_key(key)
+    if plugin is None or contribution_of(plugin).calendar is None:
+        raise Http404("No calendar for this content type.")
+    return plugin
+
+
+def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
+    """The content type's calendar in the active language, filtered like its listing."""
+    plugin = calendar_plugin(key)
+    to_event = contribution_of(plugin).calendar
+    locale = Locale.get_active()
+    index = get_object_or_404(plugin.index_model.objects.live().public(), locale=locale)
+    queryset = listing_queryset(plugin, index.get_listed_pages())
+    queryset, _form = filter_listing(index, request, queryset)
+    events = [to_event(page, request) for page in queryset[:MAX_EVENTS]]
+    calendar = build_calendar(events, name=index.title, host=request.get_host().split(":")[0])
+    return calendar_response(calendar, f"{plugin.key}-{locale.language_code}.ics")
+
+
+def page_calendar(request: HttpRequest, key: str, page_id: int) -> HttpResponse:
+    """One page as a single-event calendar, in the active language."""
+    plugin = calendar_plugin(key)
+    pages = plugin.page_model.objects.live().public().filter(locale=Locale.get_active())
+    page = get_object_or_404(pages, pk=page_id)
+    event = contribution_of(plugin).calendar(page, request)
+    calendar = build_calendar([event], name=page.title, host=request.get_host().split(":")[0])
+    return calendar_response(calendar, f"{page.slug}.ics")

@@ -1,0 +1,138 @@
+"""RSS 2.0 and Atom feeds per content type and language, and per topic.
+
+``/<lang>/feeds/<key>/rss.xml`` and ``.../atom.xml``; ``/<lang>/feeds/<key>/<topic>/rss.xml``
+for one topic (a :class:`~cms.vocabularies.models.Theme` slug). Any plugin that declares a
+:class:`~cms.site.contributions.FeedContribution` gets feeds; the core names no content type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from cms.plugins import ContentTypePlugin, registry
+from cms.site.contributions import FeedContribution, contribution_of, plugin_by_key
+from cms.site.localization import active_home_page
+from cms.vocabularies.models import Theme
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+ITEMS_PER_FEED = 30
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry, resolved while the request is at hand (feed views are shared instances)."""
+
+    title: str
+    link: str
+    description: str
+    published: dt.datetime | None
+    updated: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    plugin: ContentTypePlugin
+    spec: FeedContribution
+    locale: Locale
+    topic: Theme | None
+    request: HttpRequest
+
+
+def feed_plugins() -> list[ContentTypePlugin]:
+    """Plugins with feeds, for the links in page heads and footers."""
+    return [plugin for plugin in registry if contribution_of(plugin).feed is not None]
+
+
+class PageFeed(Feed):
+    """RSS 2.0 feed of one content type in the active language (optionally one topic)."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request: HttpRequest, key: str, topic: str | None = None) -> FeedSource:
+        plugin = plugin_by_key(key)
+        spec = contribution_of(plugin).feed
+        if plugin is None or spec is None:
+            raise Http404("No feed for this content type.")
+        locale = Locale.get_active()
+        theme = None
+        if topic is not None:
+            if spec.topic_field is None:
+                raise Http404("This content type has no topic feeds.")
+            theme = Theme.objects.filter(locale=locale, slug=topic).first()
+            if theme is None:
+                raise Http404("No such topic.")
+        return FeedSource(plugin, spec, locale, theme, request)
+
+    def title(self, source: FeedSource) -> str:
+        home = active_home_page(source.request)
+        parts = [str(source.plugin.verbose_name_plural).capitalize()]
+        if source.topic is not None:
+            parts.append(source.topic.name)
+        if home is not None:
+            parts.append(home.title)
+        return " – ".join(parts)
+
+    def link(self, source: FeedSource) -> str:
+        index = (
+            source.plugin.index_model.objects.live().public().filter(locale=source.locale).first()
+        )
+        page = index or active_home_page(source.request)
+        return page.get_url(source.request) if page is not None else "/"
+
+    def description(self, source: FeedSource) -> str:
+        return _("The latest %(things)s.") % {"things": source.plugin.verbose_name_plural}
+
+    subtitle = description
+
+    def items(self, source: FeedSource) -> list[FeedItem]:
+        queryset = (
+            source.plugin.page_model.objects.live()
+            .public()
+            .filter(locale=source.locale)
+            .select_related("locale")
+            .order_by(*source.spec.order_by)
+        )
+        if source.topic is not None:
+            queryset = queryset.filter(**{f"{source.spec.topic_field}__slug": source.topic.slug})
+        return [
+            FeedItem(
+                title=page.title,
+                link=page.get_full_url(source.request),
+                description=source.spec.describe(page),
+                published=source.spec.date(page),
+                updated=page.last_published_at,
+            )
+            for page in queryset[:ITEMS_PER_FEED]
+        ]
+
+    def item_title(self, item: FeedItem) -> str:
+        return item.title
+
+    def item_description(self, item: FeedItem) -> str:
+        return item.description
+
+    def item_link(self, item: FeedItem) -> str:
+        return item.link
+
+    def item_guid(self, item: FeedItem) -> str:
+        return item.link
+
+    def item_pubdate(self, item: FeedItem) -> dt.datetime | None:
+        return item.published
+
+    def item_updateddate(self, item: FeedItem) -> dt.datetime | None:
+        return item.updated
+
+
+class AtomPageFeed(PageFeed):
+    feed_type = Atom1Feed

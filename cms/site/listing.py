@@ -1,0 +1,90 @@
+"""Listing pages: filtering by a plugin's GET form, pagination, a constant query count.
+
+A plugin's filter form subclasses :class:`ListingFilterForm`. The form is always bound to
+the query string; fields with bad input get an error message shown next to them and are
+ignored, while the valid ones still filter, so a reader never loses the rest of the query.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from cms.plugins import registry
+from cms.site.contributions import contribution_of, listing_queryset
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, QueryDict
+    from wagtail.models import Page
+
+
+class ListingFilterForm(forms.Form):
+    """Base of every listing filter form: bound to ``request.GET``, applied field by field."""
+
+    #: Rendered as the form's accessible name.
+    legend = _("Filter")
+
+    def __init__(self, data: QueryDict, *, locale: Locale, **kwargs: Any) -> None:
+        self.locale = locale
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, **kwargs)
+
+    def filter(self, queryset: models.QuerySet) -> models.QuerySet:
+        """``queryset`` narrowed by every valid field (invalid ones keep their error)."""
+        self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                # Screen readers announce the message with the field it belongs to.
+                error_id = f"{self[name].auto_id}-error"
+                self.fields[name].widget.attrs["aria-describedby"] = error_id
+        values = {name: value for name, value in self.cleaned_data.items() if value}
+        return self.apply(queryset, values)
+
+    def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
+        """Override: narrow ``queryset`` by the non-empty valid ``values``."""
+        return queryset
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.data.get(name) for name in self.fields)
+
+
+def vocabulary_choices(
+    model: type[models.Model], locale: Locale, empty_label: str
+) -> list[tuple[str, str]]:
+    """``(slug, name)`` choices of a vocabulary in ``locale`` (slugs are the same in every
+    language, so a filtered URL keeps working when the reader switches language)."""
+    rows = model.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
+    return [("", empty_label), *rows]
+
+
+def filter_listing(
+    index_page: Page, request: HttpRequest, queryset: models.QuerySet
+) -> tuple[models.QuerySet, ListingFilterForm | None]:
+    """Apply the index's plugin filter form (if any) to ``queryset``."""
+    plugin = registry.for_model(type(index_page))
+    form_class = contribution_of(plugin).filter_form
+    if form_class is None:
+        return queryset, None
+    form = form_class(request.GET, locale=index_page.locale)
+    return form.filter(queryset), form
+
+
+def listing_context(index_page: Page, request: HttpRequest) -> dict[str, Any]:
+    """Template context of a listing page: the filter form, one page of items, query string."""
+    plugin = registry.for_model(type(index_page))
+    queryset = index_page.get_listed_pages()
+    if plugin is not None:
+        queryset = listing_queryset(plugin, queryset)
+    queryset, form = filter_listing(index_page, request, queryset)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "listed_pages": index_page.paginate(request, queryset),
+        "query_string": query.urlencode(),
+    }

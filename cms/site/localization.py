@@ -1,0 +1,73 @@
+"""Language helpers for rendering: vocabulary terms in the reader's language, home pages.
+
+Pages relate to the Finnish row of each vocabulary term. ``term.localized`` costs one query
+per term, which would make a listing's query count grow with its length; a
+:class:`VocabularyLocalizer` loads each vocabulary once per request and language instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from cms.site.visibility import visible
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+class VocabularyLocalizer:
+    """Maps a vocabulary row to its row in the active language, one query per vocabulary."""
+
+    def __init__(self, language_code: str) -> None:
+        self.language_code = language_code
+        self._rows: dict[type[models.Model], dict] = {}
+
+    def __call__(self, term: models.Model | None) -> models.Model | None:
+        if term is None:
+            return None
+        model = type(term)
+        if model not in self._rows:
+            rows = model.objects.filter(locale__language_code=self.language_code)
+            self._rows[model] = {row.translation_key: row for row in rows}
+        return self._rows[model].get(term.translation_key, term)
+
+
+def localizer_for(request: HttpRequest | None) -> VocabularyLocalizer:
+    """The request's localizer for the active language (a fresh one without a request)."""
+    language = translation.get_language()
+    if request is None:
+        return VocabularyLocalizer(language)
+    cache = request.__dict__.setdefault("_vocabulary_localizers", {})
+    if language not in cache:
+        cache[language] = VocabularyLocalizer(language)
+    return cache[language]
+
+
+def localized_names(request: HttpRequest | None, terms) -> list[str]:
+    localize = localizer_for(request)
+    return [str(localize(term)) for term in terms]
+
+
+def home_pages(request: HttpRequest | None) -> dict[str, Page]:
+    """The live home page of each language of the request's site, by language code."""
+    if request is not None and hasattr(request, "_home_pages"):
+        return request._home_pages
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.select_related("root_page").get(is_default_site=True)
+    homes = visible(
+        Page.objects.filter(translation_key=site.root_page.translation_key), request
+    ).select_related("locale")
+    result = {home.locale.language_code: home for home in homes}
+    if request is not None:
+        request._home_pages = result
+    return result
+
+
+def active_home_page(request: HttpRequest | None) -> Page | None:
+    """The home page of the active language, falling back to the site's default language."""
+    homes = home_pages(request)
+    return homes.get(translation.get_language()) or homes.get(Locale.get_default().language_code)

@@ -1,0 +1,92 @@
+"""schema.org JSON-LD: shared building blocks and the ``<script>`` that carries it.
+
+Plugins build their page's object (``SiteContribution.structured_data``) from these helpers,
+so organisations and people look the same whichever content type mentions them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from cms.site.contributions import contribution_for_page
+from cms.site.localization import localizer_for
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from wagtail.models import Page
+
+CONTEXT = "https://schema.org"
+
+
+def organization(organisation, request: HttpRequest | None) -> dict[str, Any] | None:
+    """An ``Organization`` in the reader's language, or ``None`` for no organisation."""
+    if organisation is None:
+        return None
+    localized = localizer_for(request)(organisation)
+    data: dict[str, Any] = {"@type": "Organization", "name": localized.name}
+    if localized.short_name:
+        data["alternateName"] = localized.short_name
+    if organisation.website:
+        data["url"] = organisation.website
+    if localized.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": localized.city,
+            "addressCountry": "FI",
+        }
+    return data
+
+
+def person(contact, request: HttpRequest | None) -> dict[str, Any]:
+    localized = localizer_for(request)(contact)
+    data: dict[str, Any] = {"@type": "Person", "name": contact.name}
+    optional = {
+        "jobTitle": localized.job_title,
+        "telephone": contact.phone,
+        "email": contact.email,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    if contact.organisation_id:
+        data["worksFor"] = organization(contact.organisation, request)
+    return data
+
+
+def page_basics(page: Page, request: HttpRequest, schema_type: str | list[str]) -> dict[str, Any]:
+    """The properties every page object shares: type, name, URL, language, description."""
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": schema_type,
+        "name": page.title,
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+    }
+    description = getattr(page, "lead", "") or page.search_description
+    if description:
+        data["description"] = description
+    return data
+
+
+def structured_data_for(page: Page, request: HttpRequest) -> dict[str, Any] | None:
+    """The page's JSON-LD object, for content pages whose plugin contributes one."""
+    plugin, contribution = contribution_for_page(page)
+    if contribution.structured_data is None or not isinstance(page, plugin.page_model):
+        return None
+    return contribution.structured_data(page, request)
+
+
+def json_ld_script(data: dict[str, Any] | None) -> SafeString:
+    """``<script type="application/ld+json">`` with ``<``, ``>`` and ``&`` escaped so that no
+    value can close the script element."""
+    if not data:
+        return SafeString("")
+    payload = (
+        json.dumps(data, ensure_ascii=False, default=str)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return format_html('<script type="application/ld+json">{}</script>', SafeString(payload))

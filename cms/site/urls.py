@@ -1,0 +1,19 @@
+"""Public URLs of the site that are not pages; ``language_urls`` go under /fi/, /sv/, /en/."""
+
+from django.urls import path
+
+from cms.site import calendar, feeds, views
+
+site_urls = [
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+language_urls = [
+    path("feeds/<slug:key>/rss.xml", feeds.PageFeed(), name="feed_rss"),
+    path("feeds/<slug:key>/atom.xml", feeds.AtomPageFeed(), name="feed_atom"),
+    path("feeds/<slug:key>/<slug:topic>/rss.xml", feeds.PageFeed(), name="topic_feed_rss"),
+    path("feeds/<slug:key>/<slug:topic>/atom.xml", feeds.AtomPageFeed(), name="topic_feed_atom"),
+    path("calendar/<slug:key>.ics", calendar.listing_calendar, name="listing_calendar"),
+    path("calendar/<slug:key>/<int:page_id>.ics", calendar.page_calendar, name="page_calendar"),
+]

@@ -1,0 +1,106 @@
+"""Template tags of the public site: navigation, languages, dates, feeds, JSON-LD."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from cms.site import navigation
+from cms.site.contributions import contribution_for_page
+from cms.site.feeds import feed_plugins
+from cms.site.localization import active_home_page, localizer_for
+from cms.site.structured_data import json_ld_script, structured_data_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context: template.Context) -> list:
+    return navigation.main_navigation(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context: template.Context, page) -> list:
+    return navigation.breadcrumbs(page, context["request"]) if isinstance(page, Page) else []
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context, page=None) -> list[navigation.LanguageLink]:
+    return navigation.language_links(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context: template.Context):
+    return active_home_page(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def localized(context: template.Context, term: models.Model | None) -> models.Model | str:
+    """A vocabulary term in the reader's language (one query per vocabulary and request).
+
+    ``{% localized term %}`` prints its name; ``{% localized term as row %}`` gives the row.
+    """
+    row = localizer_for(context.get("request"))(term)
+    return "" if row is None else row
+
+
+@register.simple_tag
+def period(starts_at: dt.datetime, ends_at: dt.datetime | None = None) -> str:
+    """``22.10.2018 klo 9.00–16.00``, or both dates when the period spans days."""
+    start = timezone.localtime(starts_at)
+    text = date_format(start, "DATETIME_FORMAT")
+    if ends_at is None:
+        return text
+    end = timezone.localtime(ends_at)
+    if end.date() == start.date():
+        return f"{text}–{date_format(end, 'TIME_FORMAT')}"
+    return f"{text} – {date_format(end, 'DATETIME_FORMAT')}"
+
+
+@register.simple_tag
+def search_url() -> str:
+    """The site search page's URL, or ``""`` while no app provides a ``search`` URL."""
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def feeds() -> list[dict[str, Any]]:
+    """RSS and Atom URLs of every content type with feeds, in the active language."""
+    return [
+        {
+            "title": plugin.verbose_name_plural,
+            "rss": reverse("feed_rss", kwargs={"key": plugin.key}),
+            "atom": reverse("feed_atom", kwargs={"key": plugin.key}),
+        }
+        for plugin in feed_plugins()
+    ]
+
+
+@register.simple_tag
+def calendar_url(page, query_string: str = "") -> str:
+    """The ``.ics`` of a content page, or of a listing page with its filters; ``""`` if none."""
+    plugin, contribution = contribution_for_page(page)
+    if plugin is None or contribution.calendar is None:
+        return ""
+    if isinstance(page, plugin.index_model):
+        url = reverse("listing_calendar", kwargs={"key": plugin.key})
+        return f"{url}?{query_string}" if query_string else url
+    return reverse("page_calendar", kwargs={"key": plugin.key, "page_id": page.pk})
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context: template.Context, page) -> SafeString:
+    if not isinstance(page, Page):
+        return SafeString("")
+    return json_ld_script(structured_data_for(page, context["request"]))

@@ -1,0 +1,8 @@
+"""The networks section's editorial workflow: project editors write, lightly reviewed."""
+
+from cms.editorial.sections import EditorialRole, EditorialSection, WorkflowKind
+
+#: The projects section declares the same role: one group keeps projects and networks current.
+PROJECT_EDITORS = EditorialRole("project_editors", "Project editors")
+
+EDITORIAL = EditorialSection(roles=(PROJECT_EDITORS,), workflow=WorkflowKind.LIGHT)

@@ -1,0 +1,106 @@
+"""What news adds to the public site: topic and year filters, feeds and NewsArticle JSON-LD."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.site.contributions import FeedContribution, SiteContribution
+from cms.site.listing import ListingFilterForm, vocabulary_choices
+from cms.site.localization import localized_names
+from cms.site.structured_data import organization, page_basics, person
+from cms.timezones import HELSINKI
+from cms.vocabularies.models import Theme
+from pages.news.models import NewsPage
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+class NewsFilterForm(ListingFilterForm):
+    legend = _("Filter news")
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+    open_grant_calls = forms.BooleanField(label=_("Open grant calls only"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        any_label = str(_("Any"))
+        self.fields["topic"].choices = vocabulary_choices(Theme, self.locale, any_label)
+        years = (
+            NewsPage.objects.live()
+            .filter(locale=self.locale)
+            .annotate(year=ExtractYear("publication_date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        self.fields["year"].choices = [("", any_label), *((year, year) for year in years)]
+
+    def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
+        if "topic" in values:
+            queryset = queryset.filter(topics__slug=values["topic"])
+        if "year" in values:
+            queryset = queryset.filter(publication_date__year=values["year"])
+        if values.get("open_grant_calls"):
+            queryset = queryset.filter(is_grant_call=True, application_deadline__gt=timezone.now())
+        return queryset
+
+
+def published_at(news: NewsPage) -> dt.datetime:
+    """The announcement date at the time of day the page was first published, in Helsinki."""
+    first = news.first_published_at
+    time = first.astimezone(HELSINKI).time() if first else dt.time(9, 0)
+    return dt.datetime.combine(news.publication_date, time, tzinfo=HELSINKI)
+
+
+def structured_data(news: NewsPage, request: HttpRequest) -> dict[str, Any]:
+    """A schema.org ``NewsArticle``; grant calls also say how much and until when."""
+    data = page_basics(news, request, "NewsArticle")
+    data["headline"] = news.title[:110]
+    data["datePublished"] = published_at(news).isoformat()
+    if news.last_published_at:
+        data["dateModified"] = news.last_published_at.astimezone(HELSINKI).isoformat()
+    data["mainEntityOfPage"] = data["url"]
+    if news.image_id:
+        rendition = news.image.get_rendition("width-1200")
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "caption": news.image_caption or news.image_alt,
+        }
+    topics = localized_names(request, news.topics.all())
+    if topics:
+        data["about"] = [{"@type": "Thing", "name": name} for name in topics]
+        data["keywords"] = ", ".join(topics)
+    contacts = [person(contact, request) for contact in news.contacts.all()]
+    if contacts:
+        data["author"] = contacts
+        organisations = [contact.organisation for contact in news.contacts.all()]
+        publisher = next((org for org in organisations if org is not None), None)
+        if publisher is not None:
+            data["publisher"] = organization(publisher, request)
+    if news.is_grant_call and news.application_deadline:
+        data["expires"] = news.application_deadline.astimezone(HELSINKI).isoformat()
+    return data
+
+
+SITE = SiteContribution(
+    filter_form=NewsFilterForm,
+    listing_related=("topics",),
+    feed=FeedContribution(
+        date=published_at,
+        order_by=("-publication_date", "-first_published_at"),
+        topic_field="topics",
+    ),
+    structured_data=structured_data,
+)

@@ -1,0 +1,30 @@
+"""News editorial tests use the editorial fixtures with a news section in every locale."""
+
+import pytest
+
+from cms.editorial.roles import setup_roles
+from cms.translation import translate
+from pages.news.factories import NewsIndexPageFactory
+from tests.editorial.conftest import (  # noqa: F401  (fixtures)
+    communications,
+    make_editor,
+    planner,
+    training_indexes,
+    translator,
+)
+
+
+@pytest.fixture
+def news_indexes(translated_home_pages, locales) -> dict:
+    index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
+    pages = {"fi": index}
+    for language, title in (("sv", "Nyheter"), ("en", "News")):
+        pages[language] = translate(index, locales[language], {"title": title})
+    return pages
+
+
+@pytest.fixture
+def roles(news_indexes, request) -> None:
+    """News and trainings sections both exist, so section boundaries can be tested."""
+    request.getfixturevalue("training_indexes")
+    setup_roles()

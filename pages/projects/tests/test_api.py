@@ -1,0 +1,48 @@
+"""Project results in the partner API: status, programme, organisations, card sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from cms.vocabularies.factories import OrganisationFactory
+from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
+from tests.api.helpers import ids, problem_parameter, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def make(home_page):
+    index = publish(ProjectResultIndexPageFactory(parent=home_page))
+    return lambda **fields: publish(ProjectResultPageFactory(parent=index, **fields))
+
+
+def test_status_programme_and_organisation_filters(client, make):
+    omnia = OrganisationFactory(slug="omnia")
+    gradia = OrganisationFactory(slug="gradia")
+    ongoing = make(status="ongoing", lead_organisation=omnia, funding_programme="Oikeus osata")
+    ended = make(status="ended", partner_organisations=[gradia], funding_programme="Muu")
+
+    assert ids(client, "/api/v1/projects/?status=ongoing") == [ongoing.pk]
+    assert set(ids(client, "/api/v1/projects/?status=ongoing,ended")) == {ongoing.pk, ended.pk}
+    assert ids(client, "/api/v1/projects/?programme=oikeus%20OSATA") == [ongoing.pk]
+    assert ids(client, "/api/v1/projects/?organisation=omnia") == [ongoing.pk]
+    assert ids(client, "/api/v1/projects/?organisation=gradia") == [ended.pk]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"), [("status=paused", "status"), ("programme=", "programme")]
+)
+def test_bad_project_parameters(client, query, parameter):
+    assert problem_parameter(client, f"/api/v1/projects/?{query}") == parameter
+
+
+def test_card_sections_are_html(client, make):
+    project = make(solution='<p>Vertaisverkostot <a href="https://oph.fi">OPH</a></p>')
+
+    item = client.get(f"/api/v1/projects/{project.pk}").json()
+
+    assert item["solution"] == '<p>Vertaisverkostot <a href="https://oph.fi">OPH</a></p>'
+    assert item["need_and_goals"] == "<p>Hankkeen tarve ja tavoitteet.</p>"
+    assert item["lead_organisation"]["slug"]
+    assert item["period_start"] == "2020-01-01"

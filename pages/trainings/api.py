@@ -1,0 +1,201 @@
+"""Trainings in the partner API: their fields, and filters named as in Linked Events.
+
+The City of Helsinki Linked Events API is what Finnish event calendars already speak, so
+trainings accept its parameter names: ``start``, ``end``, ``days``, ``is_free``,
+``language``, ``keyword`` (theme slugs) and ``location`` (region slugs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from ninja import Field, Schema
+
+from cms.api.contribution import ApiContribution
+from cms.api.errors import BadParameter
+from cms.api.fields import (
+    Computed,
+    Contacts,
+    LanguageCodes,
+    Related,
+    RelatedList,
+    Stream,
+    Value,
+)
+from cms.api.listing import related_to_any
+from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
+from pages.trainings.lifecycle import HELSINKI, Lifecycle, end_of_day, start_of_day
+from pages.trainings.models import TrainingPage
+
+#: A date, a date-time, ``today`` or ``now`` (Linked Events accepts the same).
+Moment = Annotated[
+    str,
+    Field(
+        pattern=r"^(today|now|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?"
+        r"(Z|[+-]\d{2}:?\d{2})?)?)$",
+        description="A date (YYYY-MM-DD), an ISO 8601 date-time, `today` or `now`.",
+    ),
+]
+
+
+def choices_of(choices: type) -> str:
+    return ", ".join(choices.values)
+
+
+class TrainingFilters(Schema):
+    start: Moment | None = Field(
+        None, description="Only trainings that end at or after this moment (a date: its start)."
+    )
+    end: Moment | None = Field(
+        None, description="Only trainings that start at or before this moment (a date: its end)."
+    )
+    days: int | None = Field(
+        None, ge=1, le=366, description="Only trainings within this many days from today."
+    )
+    is_free: Boolean | None = Field(None, description="Only free (true) or paid (false) ones.")
+    language: SlugList | None = Field(
+        None, description="Languages of instruction (fi, sv, en, se), any of them."
+    )
+    keyword: SlugList | None = Field(None, description="Theme slugs (Linked Events `keyword`).")
+    location: SlugList | None = Field(None, description="Region slugs (Linked Events `location`).")
+    audience: SlugList | None = Field(None, description="Target audience slugs.")
+    format: ChoiceList(TrainingPage.Format.values) | None = Field(
+        None, description=f"One or more of: {choices_of(TrainingPage.Format)}."
+    )
+    kind: ChoiceList(TrainingPage.Kind.values) | None = Field(
+        None, description=f"One or more of: {choices_of(TrainingPage.Kind)}."
+    )
+    status: ChoiceList(TrainingPage.Status.values) | None = Field(
+        None, description=f"One or more of: {choices_of(TrainingPage.Status)}."
+    )
+    registration_open: Boolean | None = Field(
+        None, description="Only trainings whose registration is open now (or not)."
+    )
+
+
+def moment(parameter: str, value: str, *, end: bool) -> dt.datetime:
+    """A Linked Events time value; a bare date means its start (or, for ``end``, its end)."""
+    if value == "now":
+        return timezone.now()
+    if value == "today":
+        value = timezone.now().astimezone(HELSINKI).date().isoformat()
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return end_of_day(day) if end else start_of_day(day)
+        moment_ = dt.datetime.fromisoformat(value)
+    except ValueError as error:
+        raise BadParameter(parameter, f"not a valid date or time: {error}") from error
+    return moment_ if timezone.is_aware(moment_) else moment_.replace(tzinfo=HELSINKI)
+
+
+def registration_open_q() -> Q:
+    """Registration is open: scheduled, not started, inside the registration days."""
+    now = timezone.now()
+    today = now.astimezone(HELSINKI).date()
+    return (
+        Q(status=TrainingPage.Status.SCHEDULED, starts_at__gt=now)
+        & (Q(registration_opens__isnull=True) | Q(registration_opens__lte=today))
+        & (Q(registration_closes__isnull=True) | Q(registration_closes__gte=today))
+    )
+
+
+def time_window(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
+    if filters.days is not None:
+        if filters.start or filters.end:
+            raise BadParameter("days", "days cannot be combined with start or end")
+        today = timezone.now().astimezone(HELSINKI).date()
+        return queryset.filter(
+            ends_at__gte=timezone.now(),
+            starts_at__lt=end_of_day(today + dt.timedelta(days=filters.days - 1)),
+        )
+    start = moment("start", filters.start, end=False) if filters.start else None
+    end = moment("end", filters.end, end=True) if filters.end else None
+    if start and end and end < start:
+        raise BadParameter("end", "end is before start")
+    if start:
+        queryset = queryset.filter(ends_at__gte=start)
+    if end:
+        queryset = queryset.filter(starts_at__lte=end)
+    return queryset
+
+
+def apply_filters(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
+    queryset = time_window(queryset, filters)
+    if filters.is_free is not None:
+        queryset = queryset.filter(is_free=filters.is_free)
+    for parameter, model_field, choices in (
+        ("format", "format", TrainingPage.Format),
+        ("kind", "kind", TrainingPage.Kind),
+        ("status", "status", TrainingPage.Status),
+    ):
+        values = choice_list(parameter, getattr(filters, parameter), choices.values)
+        if values:
+            queryset = queryset.filter(**{f"{model_field}__in": values})
+    if filters.language:
+        languages = TrainingPage.objects.filter(languages__code__in=split_list(filters.language))
+        queryset = queryset.filter(pk__in=languages.values("pk"))
+    for parameter, lookup in (
+        ("keyword", "themes"),
+        ("location", "region"),
+        ("audience", "audiences"),
+    ):
+        slugs = split_list(getattr(filters, parameter))
+        if slugs:
+            queryset = related_to_any(queryset, lookup, slugs)
+    if filters.registration_open is not None:
+        condition = registration_open_q()
+        queryset = queryset.filter(condition if filters.registration_open else ~condition)
+    return queryset
+
+
+def choice(choices: type) -> object:
+    return Literal[tuple(member.value for member in choices)]
+
+
+def contribution() -> ApiContribution:
+    return ApiContribution(
+        description="Trainings and guidance sessions for education and culture staff.",
+        fields=(
+            Value("lead", str),
+            Value("kind", choice(TrainingPage.Kind)),
+            Value("format", choice(TrainingPage.Format)),
+            Value("status", choice(TrainingPage.Status)),
+            Computed(
+                "lifecycle",
+                choice(Lifecycle),
+                lambda page: page.lifecycle.value,
+            ),
+            Computed(
+                "registration_open",
+                bool,
+                lambda page: page.lifecycle == Lifecycle.REGISTRATION_OPEN,
+            ),
+            Value("starts_at", dt.datetime),
+            Value("ends_at", dt.datetime),
+            Value("venue", str),
+            Value("street_address", str),
+            Related("region", shape="region"),
+            Related("organiser", shape="organisation"),
+            RelatedList("audiences"),
+            RelatedList("themes"),
+            LanguageCodes("languages"),
+            Value("is_free", bool),
+            Value("price", float | None),
+            Value("capacity", int | None),
+            Value("registration_url", str),
+            Value("registration_opens", dt.date | None),
+            Value("registration_closes", dt.date | None),
+            Stream("body"),
+            Contacts("contacts"),
+        ),
+        filters=TrainingFilters,
+        apply_filters=apply_filters,
+        orderings=("starts_at", "ends_at", "registration_closes"),
+        default_ordering=("starts_at", "title"),
+        theme_lookups=("themes",),
+        organisation_lookups=("organiser",),
+    )

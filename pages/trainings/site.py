@@ -1,0 +1,138 @@
+"""What trainings add to the public site: listing filters, JSON-LD, iCalendar and a feed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.utils.html import strip_tags
+
+from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
+from cms.site.localization import localized_names, localizer_for
+from cms.site.structured_data import organization, page_basics, person
+from pages.trainings.filters import TrainingFilterForm
+from pages.trainings.lifecycle import HELSINKI
+from pages.trainings.models import TrainingPage
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+ATTENDANCE_MODES = {
+    TrainingPage.Format.ON_SITE: "https://schema.org/OfflineEventAttendanceMode",
+    TrainingPage.Format.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    TrainingPage.Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+EVENT_STATUSES = {
+    TrainingPage.Status.SCHEDULED: "https://schema.org/EventScheduled",
+    TrainingPage.Status.FULL: "https://schema.org/EventScheduled",
+    TrainingPage.Status.CANCELLED: "https://schema.org/EventCancelled",
+    TrainingPage.Status.POSTPONED: "https://schema.org/EventPostponed",
+}
+
+
+def place_name(training: TrainingPage, request: HttpRequest | None) -> str:
+    """Venue, street address and region as one line, for calendars and maps."""
+    region = localizer_for(request)(training.region)
+    parts = [training.venue, training.street_address, region.name if region else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def location(training: TrainingPage, request: HttpRequest) -> list[dict[str, Any]]:
+    places: list[dict[str, Any]] = []
+    if training.format != TrainingPage.Format.ONLINE:
+        place: dict[str, Any] = {"@type": "Place", "name": training.venue or training.title}
+        if training.street_address:
+            place["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": training.street_address,
+                "addressCountry": "FI",
+            }
+        places.append(place)
+    if training.format != TrainingPage.Format.ON_SITE:
+        places.append(
+            {
+                "@type": "VirtualLocation",
+                "url": training.registration_url or training.get_full_url(request),
+            }
+        )
+    return places
+
+
+def offers(training: TrainingPage, request: HttpRequest) -> dict[str, Any]:
+    availability = (
+        "https://schema.org/InStock"
+        if training.accepts_registrations
+        else "https://schema.org/SoldOut"
+    )
+    data: dict[str, Any] = {
+        "@type": "Offer",
+        "price": "0" if training.is_free else f"{training.price:.2f}",
+        "priceCurrency": "EUR",
+        "availability": availability,
+        "url": training.registration_url or training.get_full_url(request),
+    }
+    if training.registration_opens:
+        data["validFrom"] = training.registration_opens.isoformat()
+    if training.registration_closes:
+        data["validThrough"] = training.registration_closes.isoformat()
+    return data
+
+
+def structured_data(training: TrainingPage, request: HttpRequest) -> dict[str, Any]:
+    """A schema.org ``Event`` (``CourseInstance`` for courses) with what search engines need."""
+    is_course = training.kind == TrainingPage.Kind.COURSE
+    data = page_basics(training, request, ["Event", "CourseInstance"] if is_course else "Event")
+    data.update(
+        {
+            "startDate": training.starts_at.astimezone(HELSINKI).isoformat(),
+            "endDate": training.ends_at.astimezone(HELSINKI).isoformat(),
+            "eventAttendanceMode": ATTENDANCE_MODES[training.format],
+            "eventStatus": EVENT_STATUSES[training.status],
+            "location": location(training, request),
+            "offers": offers(training, request),
+            "inLanguage": [language.code for language in training.languages.all()]
+            or training.locale.language_code,
+        }
+    )
+    if is_course:
+        data["courseMode"] = training.get_format_display()
+    if training.organiser_id:
+        data["organizer"] = organization(training.organiser, request)
+    if training.capacity:
+        data["maximumAttendeeCapacity"] = training.capacity
+    audiences = localized_names(request, training.audiences.all())
+    if audiences:
+        data["audience"] = [{"@type": "Audience", "audienceType": name} for name in audiences]
+    themes = localized_names(request, training.themes.all())
+    if themes:
+        data["keywords"] = ", ".join(themes)
+    contacts = [person(contact, request) for contact in training.contacts.all()]
+    if contacts:
+        data["contributor"] = contacts
+    return data
+
+
+def calendar_event(training: TrainingPage, request: HttpRequest) -> CalendarEvent:
+    organiser = localizer_for(request)(training.organiser)
+    return CalendarEvent(
+        uid=f"training-{training.pk}",
+        summary=training.title,
+        starts_at=training.starts_at,
+        ends_at=training.ends_at,
+        url=training.get_full_url(request),
+        description="\n\n".join(
+            part for part in (training.lead, strip_tags(str(training.body))) if part
+        ),
+        location=place_name(training, request),
+        organiser=organiser.name if organiser else "",
+        cancelled=training.status == TrainingPage.Status.CANCELLED,
+        last_modified=training.last_published_at,
+    )
+
+
+SITE = SiteContribution(
+    filter_form=TrainingFilterForm,
+    listing_related=("audiences", "themes", "languages"),
+    feed=FeedContribution(date=lambda training: training.first_published_at),
+    calendar=calendar_event,
+    structured_data=structured_data,
+)

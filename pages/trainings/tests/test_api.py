@@ -1,0 +1,144 @@
+"""Trainings in the partner API: Linked Events parameters and the training fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from cms.timezones import HELSINKI
+from cms.vocabularies.factories import AudienceFactory, RegionFactory, ThemeFactory
+from cms.vocabularies.models import Language
+from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+from pages.trainings.models import TrainingPage
+from tests.api.helpers import ids, problem_parameter, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def make(home_page):
+    index = publish(TrainingIndexPageFactory(parent=home_page))
+    return lambda **fields: publish(TrainingPageFactory(parent=index, **fields))
+
+
+def at(days: int, hour: int = 9) -> dt.datetime:
+    day = timezone.now().astimezone(HELSINKI).date() + dt.timedelta(days=days)
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=HELSINKI)
+
+
+def test_start_end_and_days_select_by_time(client, make):
+    past = make(starts_at=at(-10), ends_at=at(-10, 16))
+    soon = make(starts_at=at(3), ends_at=at(3, 16))
+    later = make(starts_at=at(40), ends_at=at(40, 16))
+
+    assert set(ids(client, "/api/v1/trainings/?start=today")) == {soon.pk, later.pk}
+    assert set(ids(client, "/api/v1/trainings/?start=now")) == {soon.pk, later.pk}
+    assert set(ids(client, "/api/v1/trainings/?end=today")) == {past.pk}
+    # A bare date as ``end`` means the end of that day (Finnish time).
+    day = at(3).date().isoformat()
+    assert ids(client, f"/api/v1/trainings/?start={day}&end={day}") == [soon.pk]
+    assert ids(client, "/api/v1/trainings/?days=7") == [soon.pk]
+    assert set(ids(client, "/api/v1/trainings/?days=60")) == {soon.pk, later.pk}
+    moment = at(30).isoformat().replace("+", "%2B")
+    assert ids(client, f"/api/v1/trainings/?start={moment}") == [later.pk]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("start=tomorrow", "start"),
+        ("start=2026-02-30", "start"),
+        ("end=2026-13-01", "end"),
+        ("start=2027-01-10&end=2027-01-01", "end"),
+        ("days=3&start=today", "days"),
+        ("days=0", "days"),
+        ("is_free=yes", "is_free"),
+        ("format=outdoors", "format"),
+        ("kind=course,lecture", "kind"),
+        ("status=open", "status"),
+        ("registration_open=1", "registration_open"),
+        ("keyword=Not%20Slug", "keyword"),
+    ],
+)
+def test_bad_training_parameters(client, query, parameter):
+    assert problem_parameter(client, f"/api/v1/trainings/?{query}") == parameter
+
+
+def test_vocabulary_filters(client, make):
+    quality, leadership = ThemeFactory(slug="laatu"), ThemeFactory(slug="johtaminen")
+    lapland, uusimaa = RegionFactory(slug="lappi"), RegionFactory(slug="uusimaa")
+    libraries = AudienceFactory(slug="kirjastot")
+    swedish = Language.objects.get(code="sv")
+    first = make(themes=[quality], region=lapland, audiences=[libraries], languages=[swedish])
+    second = make(themes=[leadership, quality], region=uusimaa)
+
+    assert set(ids(client, "/api/v1/trainings/?keyword=laatu")) == {first.pk, second.pk}
+    assert ids(client, "/api/v1/trainings/?keyword=johtaminen") == [second.pk]
+    assert ids(client, "/api/v1/trainings/?location=lappi") == [first.pk]
+    assert set(ids(client, "/api/v1/trainings/?location=lappi,uusimaa")) == {first.pk, second.pk}
+    assert ids(client, "/api/v1/trainings/?audience=kirjastot") == [first.pk]
+    assert ids(client, "/api/v1/trainings/?language=sv") == [first.pk]
+    assert ids(client, "/api/v1/trainings/?language=se") == []
+
+
+def test_choice_and_price_filters(client, make):
+    webinar = make(kind="webinar", format="online", is_free=True)
+    course = make(kind="course", format="hybrid", is_free=False, price=Decimal("90"))
+    cancelled = make(status="cancelled")
+
+    assert ids(client, "/api/v1/trainings/?kind=webinar") == [webinar.pk]
+    assert set(ids(client, "/api/v1/trainings/?format=online,hybrid")) == {webinar.pk, course.pk}
+    assert ids(client, "/api/v1/trainings/?is_free=false") == [course.pk]
+    assert ids(client, "/api/v1/trainings/?status=cancelled") == [cancelled.pk]
+
+
+def test_registration_open(client, make):
+    today = timezone.now().astimezone(HELSINKI).date()
+    open_now = make(
+        starts_at=at(20),
+        ends_at=at(20, 16),
+        registration_opens=today - dt.timedelta(days=5),
+        registration_closes=today,
+    )
+    not_yet = make(starts_at=at(20), ends_at=at(20, 16), registration_opens=at(5).date())
+    closed = make(
+        starts_at=at(20), ends_at=at(20, 16), registration_closes=today - dt.timedelta(days=1)
+    )
+    full = make(starts_at=at(20), ends_at=at(20, 16), status=TrainingPage.Status.FULL)
+
+    assert ids(client, "/api/v1/trainings/?registration_open=true") == [open_now.pk]
+    assert set(ids(client, "/api/v1/trainings/?registration_open=false")) == {
+        not_yet.pk,
+        closed.pk,
+        full.pk,
+    }
+    item = client.get(f"/api/v1/trainings/{open_now.pk}").json()
+    assert item["registration_open"] is True
+    assert item["lifecycle"] == "registration_open"
+
+
+def test_training_fields(client, make):
+    training = make(
+        kind="workshop",
+        format="hybrid",
+        venue="Pasila",
+        is_free=False,
+        price=Decimal("45.50"),
+        capacity=30,
+        registration_url="https://ilmo.example.fi/1",
+        starts_at=at(10),
+        ends_at=at(10, 15),
+    )
+
+    item = client.get(f"/api/v1/trainings/{training.pk}").json()
+
+    assert item["kind"] == "workshop" and item["format"] == "hybrid"
+    assert item["venue"] == "Pasila"
+    assert (item["is_free"], item["price"], item["capacity"]) == (False, 45.5, 30)
+    assert item["registration_url"] == "https://ilmo.example.fi/1"
+    assert dt.datetime.fromisoformat(item["starts_at"]) == at(10)
+    assert item["region"] is None and item["organiser"] is None
+    assert item["themes"] == [] and item["languages"] == [] and item["body"] == []

@@ -1,0 +1,175 @@
+"""The list and detail contract shared by every content type, seen through trainings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from cms.vocabularies.factories import OrganisationFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+COMMON_FIELDS = {
+    "id",
+    "translation_key",
+    "locale",
+    "served_locale",
+    "type",
+    "title",
+    "slug",
+    "url",
+    "first_published_at",
+    "last_published_at",
+    "translations",
+}
+
+
+def test_list_envelope_and_common_item_fields(client, make_training):
+    training = make_training(title="Saavutettavuus verkossa", slug="saavutettavuus")
+
+    body = client.get("/api/v1/trainings/").json()
+
+    assert body["count"] == 1
+    assert body["next"] is None and body["previous"] is None
+    (item,) = body["items"]
+    assert item.keys() >= COMMON_FIELDS
+    assert item["id"] == training.pk
+    assert item["translation_key"] == str(training.translation_key)
+    assert item["type"] == "trainings"
+    assert item["locale"] == item["served_locale"] == "fi"
+    assert item["title"] == "Saavutettavuus verkossa"
+    assert item["url"] == "http://localhost/fi/koulutukset/saavutettavuus/"
+    assert item["first_published_at"] is not None
+    assert item["translations"] == {"fi": {"id": training.pk, "url": item["url"]}}
+
+
+def test_detail_answers_the_item_itself(client, make_training):
+    training = make_training()
+
+    response = client.get(f"/api/v1/trainings/{training.pk}")
+
+    assert response.status_code == 200
+    assert response.json()["id"] == training.pk
+    assert response.json()["type"] == "trainings"
+
+
+def test_detail_of_missing_or_other_type_is_404_problem(client, make_training, training_index):
+    response = client.get("/api/v1/trainings/987654")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404
+    # The listing page exists and is live, but it is not a training.
+    assert client.get(f"/api/v1/trainings/{training_index.pk}").status_code == 404
+
+
+def test_pagination_links_keep_other_parameters(client, make_training):
+    for day in range(5):
+        make_training(starts_at=timezone.now() + dt.timedelta(days=10 + day))
+
+    first = client.get("/api/v1/trainings/?limit=2&locale=fi").json()
+    assert first["count"] == 5 and len(first["items"]) == 2
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/trainings/?limit=2&locale=fi&offset=2"
+
+    last = client.get("/api/v1/trainings/?limit=2&locale=fi&offset=4").json()
+    assert len(last["items"]) == 1 and last["next"] is None
+    assert last["previous"] == "http://testserver/api/v1/trainings/?limit=2&locale=fi&offset=2"
+
+    beyond = client.get("/api/v1/trainings/?offset=50").json()
+    assert beyond["count"] == 5 and beyond["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("tehme=x", "tehme"),
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=many", "limit"),
+        ("offset=-1", "offset"),
+        ("locale=de", "locale"),
+        ("fallback=maybe", "fallback"),
+        ("fallback=true", "fallback"),
+        ("translation_key=not-a-uuid", "translation_key"),
+        ("updated_since=yesterday", "updated_since"),
+        ("ordering=colour", "ordering"),
+        ("theme=Not%20A%20Slug", "theme"),
+        ("organisation=a,,b", "organisation"),
+        ("search=", "search"),
+        ("search=%00", "search"),
+    ],
+)
+def test_bad_parameters_get_400_naming_them(client, query, parameter):
+    response = client.get(f"/api/v1/trainings/?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == 400
+    assert parameter in problem["detail"]
+    assert [error["parameter"] for error in problem["errors"]] == [parameter]
+
+
+def test_detail_rejects_parameters(client, make_training):
+    training = make_training()
+    response = client.get(f"/api/v1/trainings/{training.pk}?locale=sv")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "locale"
+
+
+def test_theme_and_organisation_match_any_of_the_slugs(client, make_training):
+    quality, leadership = ThemeFactory(slug="laatu"), ThemeFactory(slug="johtaminen")
+    oph, avi = OrganisationFactory(slug="oph"), OrganisationFactory(slug="lapin-avi")
+    both = make_training(themes=[quality, leadership], organiser=oph)
+    only_leadership = make_training(themes=[leadership], organiser=avi)
+    make_training()
+
+    def ids(query: str) -> set[int]:
+        return {item["id"] for item in client.get(f"/api/v1/trainings/?{query}").json()["items"]}
+
+    assert ids("theme=laatu") == {both.pk}
+    assert ids("theme=laatu,johtaminen") == {both.pk, only_leadership.pk}
+    assert ids("organisation=lapin-avi") == {only_leadership.pk}
+    assert ids("theme=laatu&organisation=lapin-avi") == set()
+    assert ids("theme=unknown-slug") == set()
+
+
+def test_translation_key_and_updated_since(client, make_training, publish):
+    old = make_training()
+    new = make_training()
+    cutoff = timezone.now()
+    publish(new)
+
+    def ids(query: str) -> set[int]:
+        return {item["id"] for item in client.get(f"/api/v1/trainings/?{query}").json()["items"]}
+
+    assert ids(f"translation_key={old.translation_key}") == {old.pk}
+    stamp = cutoff.isoformat().replace("+", "%2B")
+    assert ids(f"updated_since={stamp}") == {new.pk}
+    # A naive time is Finnish time; the Helsinki date of tomorrow excludes everything.
+    tomorrow = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    assert ids(f"updated_since={tomorrow}") == set()
+
+
+def test_search_finds_by_title(client, make_training):
+    wanted = make_training(title="Saavutettavuus museoissa")
+    make_training(title="Varhaiskasvatuksen johtajuus")
+
+    items = client.get("/api/v1/trainings/?search=saavutettavuus").json()["items"]
+
+    assert [item["id"] for item in items] == [wanted.pk]
+
+
+def test_ordering(client, make_training):
+    later = make_training(title="B", starts_at=timezone.now() + dt.timedelta(days=20))
+    sooner = make_training(title="A", starts_at=timezone.now() + dt.timedelta(days=5))
+
+    def ids(query: str) -> list[int]:
+        return [item["id"] for item in client.get(f"/api/v1/trainings/?{query}").json()["items"]]
+
+    assert ids("") == [sooner.pk, later.pk]  # trainings default to the soonest first
+    assert ids("ordering=-starts_at") == [later.pk, sooner.pk]
+    assert ids("ordering=-title") == [later.pk, sooner.pk]
+    assert ids("ordering=title") == [sooner.pk, later.pk]

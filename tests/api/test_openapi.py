@@ -1,0 +1,54 @@
+"""The OpenAPI document: served, complete for every plugin, and equal to the snapshot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cms.api.management.commands.export_openapi import schema_json
+from cms.plugins import registry
+
+SNAPSHOT = Path(__file__).with_name("openapi.json")
+REGENERATE = (
+    "DJANGO_SETTINGS_MODULE=cms.settings.test python manage.py export_openapi "
+    "tests/api/openapi.json"
+)
+
+
+def test_schema_matches_the_committed_snapshot():
+    """Fails on any change of the public contract; if the change is intended, regenerate."""
+    assert schema_json() == SNAPSHOT.read_text(encoding="utf-8"), (
+        f"The API schema changed. If that is intended, run: {REGENERATE}"
+    )
+
+
+@pytest.mark.django_db
+def test_schema_and_docs_are_served(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.1")
+    assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_every_plugin_has_typed_list_and_detail_endpoints():
+    schema = json.loads(schema_json())
+    for plugin in registry:
+        assert f"/api/v1/{plugin.key}/" in schema["paths"], plugin.key
+        assert f"/api/v1/{plugin.key}/{{id}}" in schema["paths"], plugin.key
+    components = schema["components"]["schemas"]
+    # The test-only plugin contributes one field of its own; it is in its typed schema.
+    assert "isbn" in components["PublicationsItem"]["properties"]
+    assert "starts_at" in components["TrainingsItem"]["properties"]
+    assert (
+        "application/problem+json"
+        in (schema["paths"]["/api/v1/trainings/"]["get"]["responses"]["400"]["content"])
+    )
+
+
+def test_trainings_document_linked_events_parameters():
+    schema = json.loads(schema_json())
+    names = {p["name"] for p in schema["paths"]["/api/v1/trainings/"]["get"]["parameters"]}
+    assert {"start", "end", "days", "is_free", "language", "keyword", "location"} <= names
+    assert {"locale", "fallback", "translation_key", "search", "theme", "organisation"} <= names
+    assert {"updated_since", "ordering", "limit", "offset"} <= names

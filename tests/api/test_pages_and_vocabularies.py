@@ -1,0 +1,109 @@
+"""``/pages/`` across every type, the vocabulary lists and the router extension point."""
+
+from __future__ import annotations
+
+import pytest
+from ninja import Router
+
+from cms.api import extra_routers, register_router
+from cms.api.builder import build_api
+from cms.api.contribution import contribution_for
+from cms.plugins import ContentTypePlugin
+from cms.translation import translate
+from cms.vocabularies.factories import OrganisationFactory, RegionFactory, ThemeFactory
+from tests.api.helpers import ids, problem_parameter, publish
+from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from tests.publications.models import PublicationIndexPage, PublicationPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def publication(home_page):
+    index = publish(PublicationIndexPageFactory(parent=home_page))
+    return publish(PublicationPageFactory(parent=index, title="Laatuopas", isbn="978-952-13"))
+
+
+def test_pages_lists_every_type_with_links_to_typed_endpoints(client, make_training, publication):
+    training = make_training()
+
+    body = client.get("/api/v1/pages/?ordering=id").json()
+
+    by_type = {item["type"]: item for item in body["items"]}
+    assert {key: item["id"] for key, item in by_type.items()} == {
+        "trainings": training.pk,
+        "publications": publication.pk,
+    }
+    api_url = by_type["publications"]["api_url"]
+    assert api_url == f"http://testserver/api/v1/publications/{publication.pk}"
+    typed = client.get(api_url).json()
+    assert typed["isbn"] == "978-952-13"
+    assert typed["lead"] == publication.lead
+
+
+def test_pages_type_and_cross_type_theme_filter(client, make_training, publication):
+    theme = ThemeFactory(slug="laatu")
+    themed = make_training(themes=[theme])
+    make_training()
+
+    assert ids(client, "/api/v1/pages/?type=publications") == [publication.pk]
+    assert ids(client, "/api/v1/pages/?theme=laatu") == [themed.pk]
+    assert problem_parameter(client, "/api/v1/pages/?type=recipes") == "type"
+    assert client.get(f"/api/v1/pages/{publication.pk}").json()["type"] == "publications"
+    assert client.get("/api/v1/pages/1").status_code == 404  # the tree root is no content page
+
+
+def test_plugin_without_contribution_gets_common_fields_and_lead():
+    plugin = ContentTypePlugin(
+        key="reports", page_model=PublicationPage, index_model=PublicationIndexPage
+    )
+    contribution = contribution_for(plugin)
+    assert [field.name for field in contribution.fields] == ["lead"]
+
+
+def test_vocabulary_lists_in_the_requested_language(client, locales):
+    quality = ThemeFactory(name="Laatu", slug="laatu")
+    translate(quality, locales["sv"], {"name": "Kvalitet"})
+    ThemeFactory(name="Johtaminen", slug="johtaminen")
+    OrganisationFactory(name="Opetushallitus", slug="oph", short_name="OPH")
+    RegionFactory(name="Lappi", slug="lappi")
+
+    fi = client.get("/api/v1/themes/").json()
+    sv = client.get("/api/v1/themes/?locale=sv").json()
+
+    assert [item["name"] for item in fi["items"]] == ["Johtaminen", "Laatu"]
+    assert sv["items"] == [
+        {
+            "id": sv["items"][0]["id"],
+            "translation_key": str(quality.translation_key),
+            "locale": "sv",
+            "slug": "laatu",
+            "name": "Kvalitet",
+        }
+    ]
+    assert client.get("/api/v1/themes/?slug=johtaminen").json()["count"] == 1
+    assert client.get("/api/v1/themes/?search=laa").json()["count"] == 1
+    organisation = client.get("/api/v1/organisations/").json()["items"][0]
+    assert (organisation["short_name"], organisation["parent"]) == ("OPH", None)
+    assert client.get("/api/v1/regions/").json()["items"][0]["kind"] == "maakunta"
+    assert client.get("/api/v1/audiences/").json()["count"] == 0
+    assert problem_parameter(client, "/api/v1/themes/?locale=de") == "locale"
+    assert problem_parameter(client, "/api/v1/regions/?kind=x") == "kind"
+
+
+def test_register_router_mounts_a_router_in_the_api():
+    router = Router()
+
+    @router.get("/", operation_id="list_events_extra")
+    def events(request):
+        return {"ok": True}
+
+    register_router("events", router)
+    try:
+        register_router("/events/", router)  # registering again replaces, never duplicates
+        assert [prefix for prefix, _router in extra_routers].count("/events/") == 1
+        paths = build_api().get_openapi_schema()["paths"]
+        assert "/api/v1/events/" in paths
+        assert "/api/v1/trainings/" in paths
+    finally:
+        extra_routers.clear()

@@ -1,0 +1,49 @@
+"""The Finnish/Swedish parity view lists live pages missing in the other language."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from cms.editorial.parity import parity_report
+from cms.editorial.sections import sections
+from cms.translation import translate
+from pages.trainings.factories import TrainingPageFactory
+from tests.editorial.conftest import login
+
+
+def _trainings_parity():
+    (report,) = [report for report in parity_report() if report.section.key == "trainings"]
+    return report
+
+
+def test_only_sections_requiring_both_languages_are_listed(roles):
+    required = {plugin.key for plugin, section in sections() if section.parity_required}
+    assert {report.section.key for report in parity_report()} == required
+    assert "trainings" in required
+
+
+def test_gaps_in_both_directions(training, training_indexes, locales):
+    report = _trainings_parity()
+    assert [(gap.page_id, gap.missing_language) for gap in report.gaps] == [(training.id, "sv")]
+
+    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    swedish_only = TrainingPageFactory(parent=training_indexes["sv"], title="Endast på svenska")
+    report = _trainings_parity()
+    assert [(gap.page_id, gap.missing_language) for gap in report.gaps] == [(swedish_only.id, "fi")]
+    assert report.live_counts == {"fi": 1, "sv": 2}
+
+
+def test_an_unpublished_translation_is_still_a_gap(training, locales):
+    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    swedish.unpublish()
+    assert [gap.page_id for gap in _trainings_parity().gaps] == [training.id]
+
+
+def test_parity_view_in_the_admin(client, communications, training):
+    login(client, communications)
+    response = client.get(reverse("editorial_parity"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'data-section="trainings"' in body
+    assert training.title in body
+    assert 'data-gap="sv"' in body

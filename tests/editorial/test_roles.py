@@ -1,0 +1,122 @@
+"""Groups, permissions and their effect in the admin, driven through the admin views."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page, WorkflowPage
+
+from cms.editorial.roles import COMMUNICATIONS, TRANSLATORS, setup_roles
+from cms.editorial.sections import sections
+from cms.translation import translate
+from pages.trainings.editorial import TRAINING_PLANNERS
+from pages.trainings.models import TrainingPage
+from pages.trainings.tests.forms import training_form_data
+from tests.editorial.conftest import login
+
+
+def _permissions(group_name: str, page: Page) -> set[str]:
+    return set(
+        GroupPagePermission.objects.filter(group__name=group_name, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def test_setup_roles_is_idempotent(roles):
+    counts = (Group.objects.count(), GroupPagePermission.objects.count())
+    report = setup_roles()
+    assert report.page_permissions == 0
+    assert (Group.objects.count(), GroupPagePermission.objects.count()) == counts
+
+
+def test_every_section_listing_page_in_every_locale_is_covered(roles, training_indexes):
+    for language, index in training_indexes.items():
+        assert {"add_page", "change_page", "publish_page"} <= _permissions(
+            COMMUNICATIONS.name, index
+        )
+        assert _permissions(TRAINING_PLANNERS.name, index) == {
+            "add_page",
+            "change_page",
+            "lock_page",
+            "unlock_page",
+        }
+        translator = _permissions(TRANSLATORS.name, index)
+        assert ("change_page" in translator) is (language != "fi")
+        assert "publish_page" not in translator
+        assert WorkflowPage.objects.filter(page=index).exists()
+
+
+def test_every_plugin_gets_a_workflow_even_without_a_declaration(roles):
+    for plugin, _section in sections():
+        for index in plugin.index_model.objects.all():
+            assert WorkflowPage.objects.filter(page=index).exists(), plugin.key
+
+
+def test_a_listing_page_created_later_is_configured_without_rerunning(
+    roles, training_indexes, locales
+):
+    training_indexes["sv"].delete()
+    translated = translate(training_indexes["fi"], locales["sv"], {"title": "Utbildningar"})
+    assert "change_page" in _permissions(TRAINING_PLANNERS.name, translated)
+    assert "change_page" in _permissions(TRANSLATORS.name, translated)
+
+
+def test_planner_writes_trainings_but_cannot_publish_them(client, planner, training_indexes):
+    login(client, planner)
+    index = training_indexes["fi"]
+    url = reverse("wagtailadmin_pages:add", args=["trainings", "trainingpage", index.id])
+    response = client.post(
+        url, {**training_form_data("Kevään kurssi", "kevaan-kurssi"), "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    page = TrainingPage.objects.get(slug="kevaan-kurssi")
+    assert not page.live, "a planner's publish request must not publish"
+
+
+def test_planner_cannot_edit_outside_the_sections(client, planner, translated_home_pages, roles):
+    login(client, planner)
+    home = translated_home_pages["fi"]
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[home.id]))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert reverse("wagtailadmin_pages:edit", args=[home.id]) not in response.url
+
+
+def test_translator_edits_swedish_but_not_the_finnish_source(client, translator, training, locales):
+    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    login(client, translator)
+    finnish_edit = client.get(reverse("wagtailadmin_pages:edit", args=[training.id]))
+    swedish_edit = client.get(reverse("wagtailadmin_pages:edit", args=[swedish.id]))
+    assert finnish_edit.status_code in (302, 403)
+    assert swedish_edit.status_code == 200
+
+
+@pytest.mark.parametrize("group", [COMMUNICATIONS.name, TRANSLATORS.name])
+def test_report_is_open_to_every_editor_group(client, make_editor, group):
+    login(client, make_editor(group))
+    assert client.get(reverse("editorial_translation_status")).status_code == 200
+
+
+def test_report_is_closed_to_users_without_a_group(client, make_editor):
+    user = make_editor(None, is_staff=False)
+    login(client, user)
+    response = client.get(reverse("editorial_translation_status"))
+    assert response.status_code in (302, 403)
+
+
+def test_demo_users_only_in_debug(roles, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("setup_roles", "--demo-users")
+    settings.DEBUG = True
+    call_command("setup_roles", "--demo-users", stdout=io.StringIO())
+    call_command("setup_roles", "--demo-users", stdout=io.StringIO())
+    planner = get_user_model().objects.get(username=TRAINING_PLANNERS.key)
+    assert planner.groups.filter(name=TRAINING_PLANNERS.name).exists()
+    assert planner.check_password("eduverkko-demo")

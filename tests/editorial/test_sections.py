@@ -1,0 +1,47 @@
+"""The editorial contribution: defaults for plugins that declare nothing, early errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from cms.editorial.sections import (
+    DEFAULT_SECTION,
+    EditorialSection,
+    WorkflowKind,
+    closed_mark,
+    section_for,
+    section_roles,
+    sections,
+)
+from cms.plugins import ContentTypePlugin, registry
+
+
+def test_a_plugin_without_a_declaration_gets_the_defaults():
+    plugin = next(iter(registry))
+    bare = ContentTypePlugin(
+        key="bare", page_model=plugin.page_model, index_model=plugin.index_model
+    )
+    assert section_for(bare) == DEFAULT_SECTION
+    assert DEFAULT_SECTION.workflow == WorkflowKind.LIGHT
+    assert DEFAULT_SECTION.roles == ()
+
+
+def test_every_enabled_plugin_has_a_section_including_the_test_plugin():
+    keys = {plugin.key for plugin, _section in sections()}
+    assert keys == {plugin.key for plugin in registry}
+    assert "publications" in keys
+
+
+def test_roles_shared_by_sections_are_one_group():
+    keys = [role.key for role in section_roles()]
+    assert len(keys) == len(set(keys))
+
+
+def test_workflow_names_are_checked_when_the_plugin_is_declared():
+    assert EditorialSection(workflow="moderated").workflow is WorkflowKind.MODERATED
+    with pytest.raises(ValueError, match="strict"):
+        EditorialSection(workflow="strict")
+
+
+def test_pages_of_sections_without_a_closing_rule_are_never_closed(home_page):
+    assert closed_mark(home_page) is None

@@ -1,0 +1,99 @@
+"""Share links: made in the admin by an editor, read without an account, expiring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.editorial.share import make_token
+from cms.translation import translate
+from tests.editorial.conftest import login
+
+
+def _create_link(client, user, page, days="3") -> str:
+    login(client, user)
+    response = client.post(reverse("editorial_share_link", args=[page.id]), {"days": days})
+    assert response.status_code == 200
+    match = re.search(
+        r'value="(http://testserver/[a-z]{2}/_share/[^"]+)"', response.content.decode()
+    )
+    assert match, "the admin shows the new link"
+    client.logout()
+    return match.group(1).removeprefix("http://testserver")
+
+
+def test_reviewer_without_account_reads_the_latest_draft(client, planner, training):
+    training.title = "Luonnos: digipedagogiikan kurssi"
+    training.save_revision()
+    link = _create_link(client, planner, training)
+
+    response = client.get(link)
+    assert response.status_code == 200
+    assert "Luonnos: digipedagogiikan kurssi" in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    public = client.get(training.url)
+    assert "Luonnos" not in public.content.decode(), "the public still sees the live version"
+
+
+def test_link_works_for_a_swedish_draft_in_swedish(client, communications, training, locales):
+    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    swedish.title = "Utkast: digipedagogik"
+    swedish.save_revision()
+    link = _create_link(client, communications, swedish)
+    assert link.startswith("/sv/_share/")
+    response = client.get(link)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Utkast: digipedagogik" in body
+    assert '<html lang="sv">' in body
+
+
+def test_expired_link_says_so(client, planner, training, monkeypatch):
+    link = _create_link(client, planner, training, days="1")
+    later = timezone.now() + dt.timedelta(days=1, minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    response = client.get(link)
+    assert response.status_code == 410
+    assert training.title not in response.content.decode()
+
+
+def test_tampered_or_foreign_links_are_not_found(client, training):
+    token = make_token(training.id, timezone.now() + dt.timedelta(days=1))
+    assert client.get(f"/fi/_share/{token[:-2]}xx/").status_code == 404
+    assert client.get("/sv/_share/not-a-token/").status_code == 404
+    missing = make_token(999_999, timezone.now() + dt.timedelta(days=1))
+    assert client.get(f"/fi/_share/{missing}/").status_code == 404
+
+
+@pytest.mark.parametrize("days", ["0", "31", "soon"])
+def test_bad_validity_is_a_form_error(client, planner, training, days):
+    login(client, planner)
+    response = client.post(reverse("editorial_share_link", args=[training.id]), {"days": days})
+    assert response.status_code == 200
+    assert "/_share/" not in response.content.decode()
+    assert response.context["form"].errors["days"]
+
+
+def test_only_editors_of_the_page_can_make_links(client, translator, training):
+    login(client, translator)
+    response = client.post(reverse("editorial_share_link", args=[training.id]), {"days": "3"})
+    assert response.status_code in (302, 403)
+    assert "/_share/" not in response.content.decode()
+
+
+def test_the_editor_offers_the_share_button(client, planner, training):
+    login(client, planner)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[training.id]))
+    assert reverse("editorial_share_link", args=[training.id]) in response.content.decode()
+
+
+def test_translations_offer_the_link_in_the_explorer(client, communications, training, locales):
+    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    login(client, communications)
+    response = client.get(reverse("wagtailadmin_explore", args=[swedish.get_parent().id]))
+    assert reverse("editorial_share_link", args=[swedish.id]) in response.content.decode()

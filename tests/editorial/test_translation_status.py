@@ -1,0 +1,131 @@
+"""The translation status report through the admin: each state, filters, CSV, query count."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
+
+from cms.editorial.status import TranslationState, translation_status
+from cms.translation import translate
+from pages.trainings.factories import TrainingPageFactory
+from tests.editorial.conftest import login
+
+
+def _state(page: Page, language: str) -> TranslationState:
+    (row,) = [row for row in translation_status(languages=[language]) if row.source_id == page.id]
+    return row.state
+
+
+def _submit_translation(client, user, page, locale) -> None:
+    """ "Translate this page" from the page's menu, as editors do it."""
+    login(client, user)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.id]),
+        {"locales": [locale.id]},
+    )
+    assert response.status_code == 302
+
+
+def test_missing_then_in_progress_then_up_to_date(client, communications, training, locales):
+    assert _state(training, "sv") == TranslationState.MISSING
+
+    _submit_translation(client, communications, training, locales["sv"])
+    swedish = Page.objects.get(translation_key=training.translation_key, locale=locales["sv"])
+    assert not swedish.live, "a new translation starts as a draft"
+    assert _state(training, "sv") == TranslationState.IN_PROGRESS
+
+    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    assert _state(training, "sv") == TranslationState.UP_TO_DATE
+    assert _state(training, "en") == TranslationState.MISSING
+
+
+def test_source_change_makes_the_translation_out_of_date_until_synced_and_published(
+    training, locales
+):
+    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    training.title = "Digipedagogiikan kurssi (päivitetty)"
+    training.save_revision().publish()
+    assert _state(training, "sv") == TranslationState.OUT_OF_DATE
+
+    TranslationSource.objects.get(object_id=training.translation_key).update_from_db()
+    assert _state(training, "sv") == TranslationState.IN_PROGRESS, "synced, not yet published"
+
+    translate(training, locales["sv"], {"title": "Digipedagogikkurs (uppdaterad)"})
+    assert _state(training, "sv") == TranslationState.UP_TO_DATE
+
+
+def test_aliases_and_drafts_of_the_source_are_not_counted(training, training_indexes, locales):
+    draft = TrainingPageFactory(parent=training_indexes["fi"], live=False, title="Luonnos")
+    alias = training.create_alias(
+        parent=training_indexes["sv"], update_locale=locales["sv"], update_slug="alias"
+    )
+    rows = translation_status(languages=["sv"])
+    assert draft.id not in {row.source_id for row in rows}
+    assert alias.id not in {row.translation_id for row in rows}
+    assert _state(training, "sv") == TranslationState.MISSING
+
+
+def test_report_shows_each_state_and_filters_by_section(
+    client, communications, training, training_indexes, locales
+):
+    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    login(client, communications)
+    url = reverse("editorial_translation_status")
+    response = client.get(url, {"section": "trainings", "language": "sv"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'data-state="up_to_date"' in body
+    assert training.title in body
+
+    other = next(plugin.key for plugin in _plugins() if plugin.key != "trainings")
+    response = client.get(url, {"section": other, "language": "sv"})
+    assert training.title not in response.content.decode()
+
+    response = client.get(url, {"state": "missing", "language": "en"})
+    assert training.title in response.content.decode()
+    response = client.get(url, {"state": "up_to_date", "language": "en"})
+    assert training.title not in response.content.decode()
+
+
+def test_bad_filter_is_a_400_with_the_field_named(client, communications, roles):
+    login(client, communications)
+    response = client.get(reverse("editorial_translation_status"), {"section": "nonexistent"})
+    assert response.status_code == 400
+    assert "section" in response.context["form"].errors
+
+
+def test_csv_export(client, communications, training, locales):
+    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    login(client, communications)
+    response = client.get(
+        reverse("editorial_translation_status"), {"section": "trainings", "export": "csv"}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    states = {(row["page_id"], row["language"]): row["state"] for row in rows}
+    assert states[(str(training.id), "sv")] == "up_to_date"
+    assert states[(str(training.id), "en")] == "missing"
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_query_count_does_not_grow_with_pages(
+    training_indexes, locales, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        page = TrainingPageFactory(parent=training_indexes["fi"], title=f"Kurssi {number}")
+        translate(page, locales["sv"], {"title": f"Kurs {number}"})
+    with django_assert_max_num_queries(5):
+        rows = translation_status()
+    assert len([row for row in rows if row.state == TranslationState.UP_TO_DATE]) >= count
+
+
+def _plugins():
+    from cms.plugins import registry
+
+    return list(registry)

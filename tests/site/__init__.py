@@ -1,0 +1,1 @@
+"""Tests of the public, server-rendered site: what readers, crawlers and partners get."""

@@ -1,0 +1,60 @@
+"""RSS and Atom feeds parsed by a real feed reader (feedparser)."""
+
+from __future__ import annotations
+
+import feedparser
+import pytest
+
+from tests.site.fixtures import make_draft, make_private
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_lists_live_public_pages_in_the_language(client, make_training, kind):
+    visible = make_training(title="Julkinen koulutus", lead="Tiivistelmä.", translate_to=("sv",))
+    make_draft(make_training(title="Luonnos"))
+    make_private(make_training(title="Yksityinen"))
+
+    response = client.get(f"/fi/feeds/trainings/{kind}.xml")
+    feed = feedparser.parse(response.content)
+
+    assert response.status_code == 200
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == ("rss20" if kind == "rss" else "atom10")
+    assert [entry.title for entry in feed.entries] == ["Julkinen koulutus"]
+    assert feed.entries[0].link.endswith(visible.url)
+    assert feed.entries[0].summary == "Tiivistelmä."
+    assert feed.feed.language == "fi" if kind == "rss" else True
+
+    swedish = feedparser.parse(client.get(f"/sv/feeds/trainings/{kind}.xml").content)
+    assert [entry.title for entry in swedish.entries] == ["Julkinen koulutus (sv)"]
+    assert "/sv/" in swedish.entries[0].link
+
+
+def test_topic_feed_only_has_that_topic(client, make_training):
+    from cms.vocabularies.factories import ThemeFactory
+
+    quality = ThemeFactory(name="Laatu ja kehittäminen", slug="laatu")
+    make_training(title="Laatukoulutus", themes=[quality])
+    make_training(title="Muu koulutus")
+
+    feed = feedparser.parse(client.get("/fi/feeds/trainings/laatu/rss.xml").content)
+
+    assert [entry.title for entry in feed.entries] == ["Laatukoulutus"]
+    assert "Laatu ja kehittäminen" in feed.feed.title
+
+
+@pytest.mark.parametrize(
+    "url", ["/fi/feeds/unknown/rss.xml", "/fi/feeds/trainings/no-such-topic/atom.xml"]
+)
+def test_unknown_feed_or_topic_is_404(client, training_indexes, url):
+    assert client.get(url).status_code == 404
+
+
+def test_pages_advertise_their_feeds(client, training_indexes):
+    html = client.get("/en/").content.decode()
+
+    assert 'type="application/rss+xml"' in html
+    assert 'href="/en/feeds/trainings/rss.xml"' in html
+    assert 'href="/en/feeds/trainings/atom.xml"' in html

@@ -1,0 +1,62 @@
+"""The language switcher and hreflang alternates point only at live, public translations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.site.fixtures import make_draft, make_private
+
+pytestmark = pytest.mark.django_db
+
+
+def switcher_targets(html: str) -> dict[str, str]:
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    links = re.findall(r'<a href="([^"]+)" lang="(\w+)"', switcher)
+    return {language: url for url, language in links}
+
+
+def hreflangs(html: str) -> dict[str, str]:
+    links = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+    return dict(links)
+
+
+def test_switcher_links_each_language_to_the_translation(client, make_training):
+    training = make_training(translate_to=("sv", "en"))
+    sv, en = (training.get_translations().get(locale__language_code=code) for code in ("sv", "en"))
+
+    html = client.get(training.url).content.decode()
+
+    assert switcher_targets(html) == {"fi": training.url, "sv": sv.url, "en": en.url}
+    assert set(hreflangs(html)) == {"fi", "sv", "en"}
+    assert hreflangs(html)["sv"].endswith(sv.url)
+
+
+def test_switcher_falls_back_to_the_home_page_without_a_translation(client, make_training):
+    training = make_training(translate_to=("sv",))
+
+    html = client.get(training.url).content.decode()
+
+    assert switcher_targets(html)["en"] == "/en/"
+    assert client.get("/en/").status_code == 200
+    assert "en" not in hreflangs(html)
+
+
+@pytest.mark.parametrize("hide", [make_draft, make_private])
+def test_unpublished_or_private_translation_is_never_a_target(client, make_training, hide):
+    training = make_training(translate_to=("sv", "en"))
+    hide(training.get_translations().get(locale__language_code="sv"))
+
+    html = client.get(training.url).content.decode()
+
+    assert switcher_targets(html)["sv"] == "/sv/"
+    assert "sv" not in hreflangs(html)
+    assert client.get(switcher_targets(html)["sv"]).status_code == 200
+
+
+def test_every_switcher_target_answers_200(client, make_training):
+    training = make_training(translate_to=("en",))
+
+    for url in switcher_targets(client.get(training.url).content.decode()).values():
+        assert client.get(url).status_code == 200, url

@@ -1,0 +1,96 @@
+"""Listings: constant query count, pagination, and nothing hidden ever shows up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from tests.site.fixtures import make_draft, make_private
+
+pytestmark = pytest.mark.django_db
+
+#: Queries to render a listing page: site, locale, navigation, switcher, filter choices,
+#: count, one page of items and one prefetch per relation, whatever the number of items.
+LISTING_QUERIES = 34
+
+
+def create_trainings(make_training, count: int) -> None:
+    from cms.vocabularies.factories import (
+        AudienceFactory,
+        OrganisationFactory,
+        RegionFactory,
+        ThemeFactory,
+    )
+    from cms.vocabularies.models import Language
+
+    region, organiser = RegionFactory(), OrganisationFactory()
+    audience, theme = AudienceFactory(), ThemeFactory()
+    finnish = Language.objects.get(code="fi")
+    for number in range(count):
+        make_training(
+            title=f"Koulutus {number}",
+            starts_at=timezone.now() + dt.timedelta(days=number + 1),
+            region=region,
+            organiser=organiser,
+            audiences=[audience],
+            themes=[theme],
+            languages=[finnish],
+        )
+
+
+@pytest.mark.parametrize("count", [1, 30])
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_listing_query_count_does_not_grow_with_items(
+    client, make_training, training_indexes, django_assert_max_num_queries, count, language
+):
+    create_trainings(make_training, count)
+    url = training_indexes[language].url
+    client.get(url)  # warm per-process caches (content types, site root paths)
+
+    with django_assert_max_num_queries(LISTING_QUERIES):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    shown = response.content.decode().count('class="listing__item"')
+    assert shown == (min(count, 20) if language == "fi" else 0)
+
+
+def test_listing_is_paginated_keeping_the_filters(client, make_training, training_indexes):
+    create_trainings(make_training, 23)
+
+    first = client.get(training_indexes["fi"].url, {"free": "on"}).content.decode()
+    second = client.get(training_indexes["fi"].url, {"free": "on", "page": 2}).content.decode()
+
+    assert first.count('class="listing__item"') == 20
+    assert "?free=on&amp;page=2" in first
+    assert second.count('class="listing__item"') == 3
+    assert "Koulutus 22" in second
+
+
+def test_drafts_and_private_pages_never_appear_in_listings(client, make_training, training_indexes):
+    visible = make_training(title="Näkyvä koulutus")
+    draft = make_training(title="Luonnoskoulutus")
+    private = make_training(title="Yksityinen koulutus")
+    make_draft(draft)
+    make_private(private)
+
+    html = client.get(training_indexes["fi"].url).content.decode()
+    home_html = client.get("/fi/").content.decode()
+
+    assert visible.title in html
+    assert visible.title in home_html
+    for hidden in (draft, private):
+        assert hidden.title not in html
+        assert hidden.title not in home_html
+
+
+def test_unpublished_translation_is_not_listed(client, make_training, training_indexes):
+    training = make_training(title="Kielikoulutus", translate_to=("sv",))
+    swedish = training.get_translations().get(locale__language_code="sv")
+    make_draft(swedish)
+
+    html = client.get(training_indexes["sv"].url).content.decode()
+
+    assert swedish.title not in html

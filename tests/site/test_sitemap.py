@@ -1,0 +1,72 @@
+"""sitemap.xml with hreflang alternates, and robots.txt."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.site.fixtures import make_draft, make_private
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def parse_sitemap(client) -> dict[str, dict[str, str]]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.find("s:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_lists_every_language_with_alternates(client, make_training):
+    training = make_training(translate_to=("sv", "en"))
+    translations = {page.locale.language_code: page for page in training.get_translations()}
+
+    sitemap = parse_sitemap(client)
+
+    fi_url = training.get_full_url()
+    assert fi_url in sitemap
+    assert sitemap[fi_url] == {
+        "fi": fi_url,
+        "sv": translations["sv"].get_full_url(),
+        "en": translations["en"].get_full_url(),
+        "x-default": fi_url,
+    }
+    assert sitemap[translations["sv"].get_full_url()]["fi"] == fi_url
+    assert any(loc.endswith("/sv/") for loc in sitemap)
+
+
+def test_sitemap_leaves_out_drafts_private_pages_and_unpublished_translations(
+    client, make_training
+):
+    draft = make_training()
+    private = make_training()
+    partly = make_training(translate_to=("sv",))
+    make_draft(draft)
+    make_private(private)
+    swedish = partly.get_translations().get(locale__language_code="sv")
+    make_draft(swedish)
+
+    sitemap = parse_sitemap(client)
+    everything = set(sitemap) | {href for links in sitemap.values() for href in links.values()}
+
+    assert draft.get_full_url() not in everything
+    assert private.get_full_url() not in everything
+    assert swedish.get_full_url() not in everything
+    assert "sv" not in sitemap[partly.get_full_url()]
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
