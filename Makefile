@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+NODE_STAMP := tests/browser/node_modules/.installed
 
 .PHONY: run test install lock messages lint check pytest-sqlite pytest-postgres clean
 
@@ -17,14 +18,25 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# axe-core for the browser tests, pinned by tests/browser/package-lock.json.
+$(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 # Re-resolve the pinned versions after editing pyproject.toml.
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	$(BIN)/pip freeze --exclude-editable | grep -v "^-e" > requirements.lock
 
+# Serves the site with the two background processes it relies on: the task worker (webhooks,
+# search indexing) and the scheduler (scheduled publishing and expiry). Ctrl-C stops all three.
 run: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Extract UI strings into locale/{fi,sv,en}; translate the .po files, then compile them.
@@ -40,10 +52,10 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest-sqlite: install
+pytest-sqlite: install $(NODE_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-pytest-postgres: install
+pytest-postgres: install $(NODE_STAMP)
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint check pytest-sqlite pytest-postgres
