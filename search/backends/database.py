@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as select_database_backend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -24,7 +25,9 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 
-class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class OnePassRankingMixin:
+    """Replaces the per-row score subquery of a ranked, sliced SQLite search."""
+
     def search(self, config, start, stop, score_field=None):
         normalized = normalize(self.query)
         if (
@@ -65,8 +68,17 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return self.queryset.filter(pk__in=pks).order_by(position)
 
 
+class RankedSQLiteSearchQueryCompiler(OnePassRankingMixin, SQLiteSearchQueryCompiler):
+    pass
+
+
+class RankedSQLiteAutocompleteQueryCompiler(OnePassRankingMixin, SQLiteAutocompleteQueryCompiler):
+    pass
+
+
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = SQLiteSearchResults
 
 
