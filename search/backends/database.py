@@ -1,90 +1,22 @@
-"""The database backend, with one-pass relevance ranking on SQLite.
+"""The database search backend: modelsearch's, with one-pass ranking on SQLite.
 
-modelsearch's SQLite backend ranks by annotating every matching row with a correlated
-subquery that runs the full-text match again, so ranked searches grow with the square of the
-number of matches (seconds at a few thousand). Here the FTS table is queried once: matches of
-visible objects, ordered by BM25 and sliced to the requested page, then fetched in that
-order. Counting and facets keep modelsearch's unranked path. Other databases are unchanged.
+See :mod:`search.backends.sqlite` for why; PostgreSQL and MySQL are unchanged.
 """
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Case, CharField, IntegerField, QuerySet, When
-from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as select_database_backend
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteFTSIndexEntry,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-    SQLiteSearchResults,
-)
-from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
-
-
-class OnePassRankingMixin:
-    """Replaces the per-row score subquery of a ranked, sliced SQLite search."""
-
-    def search(self, config, start, stop, score_field=None):
-        normalized = normalize(self.query)
-        if (
-            not self.order_by_relevance
-            or stop is None
-            or score_field is not None
-            or isinstance(normalized, MatchAll | Not)
-        ):
-            return super().search(config, start, stop, score_field=score_field)
-        visible_ids = self.queryset.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
-        ranked = (
-            SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(
-                    self.fields or self.FTS_TABLE_FIELDS,
-                    self.build_search_query(normalized, config=config),
-                )
-            )
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(
-                    self.queryset.model
-                ),
-                index_entry__object_id__in=visible_ids,
-            )
-            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-            .order_by("score", "-index_entry__object_id")
-            .values_list("index_entry__object_id", flat=True)
-        )
-        return self._in_order(list(ranked[start:stop]))
-
-    def _in_order(self, object_ids: list[str]) -> QuerySet:
-        pks = [self.queryset.model._meta.pk.to_python(object_id) for object_id in object_ids]
-        if not pks:
-            return self.queryset.none()
-        position = Case(
-            *[When(pk=pk, then=index) for index, pk in enumerate(pks)],
-            output_field=IntegerField(),
-        )
-        return self.queryset.filter(pk__in=pks).order_by(position)
-
-
-class RankedSQLiteSearchQueryCompiler(OnePassRankingMixin, SQLiteSearchQueryCompiler):
-    pass
-
-
-class RankedSQLiteAutocompleteQueryCompiler(OnePassRankingMixin, SQLiteAutocompleteQueryCompiler):
-    pass
-
-
-class RankedSQLiteSearchBackend(SQLiteSearchBackend):
-    query_compiler_class = RankedSQLiteSearchQueryCompiler
-    autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
-    results_class = SQLiteSearchResults
 
 
 def SearchBackend(params: dict):  # modelsearch imports a backend module by this name
     """The database backend for the default connection, ranked in one pass on SQLite."""
     backend = select_database_backend(params)
-    if connection.vendor == "sqlite" and isinstance(backend, SQLiteSearchBackend):
-        return RankedSQLiteSearchBackend(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        from search.backends.sqlite import RankedSQLiteSearchBackend
+
+        if isinstance(backend, SQLiteSearchBackend):
+            return RankedSQLiteSearchBackend(params)
     return backend
