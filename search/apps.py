@@ -10,6 +10,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from cms.api import register_router
+        from search.api import router
         from search.indexing import connect_signal_handlers
 
         connect_signal_handlers()
+        register_router("/search/", router)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 DATABASE_BACKEND: dict[str, Any] = {
-    "BACKEND": "wagtail.search.backends.database",
+    "BACKEND": "search.backends.database",
     # Text arrives already reduced to base forms (search.text); a PostgreSQL stemmer on top
     # would only mangle them, so PostgreSQL indexes words as they are.
     "SEARCH_CONFIG": "simple",

@@ -131,6 +131,33 @@ def _apply(backend, model, indexed, pk) -> None:
         backend.delete(model(pk=pk))
 
 
+def _record_failure(pks: list[int], error: Exception) -> None:
+    PendingIndexUpdate.objects.filter(pk__in=pks).update(
+        attempts=models.F("attempts") + 1, last_error=str(error)[:2000]
+    )
+
+
+def _apply_to_database(batch, database_backends, failed: set[int]) -> list[tuple]:
+    """Write the batch to the database backends; return the (update, target) pairs written.
+
+    An object whose search fields raise is logged, left queued and skipped, so that one
+    broken page cannot hold up the index of every other page.
+    """
+    written = []
+    for update in batch:
+        try:
+            target = _resolve(update)
+            for backend in database_backends:
+                _apply(backend, *target)
+        except Exception as error:
+            logger.exception("Could not index %s; it stays queued", update)
+            _record_failure([update.pk], error)
+            failed.add(update.pk)
+        else:
+            written.append((update, target))
+    return written
+
+
 def apply_pending_updates() -> int:
     """Apply every queued update to every backend; return how many were applied.
 
@@ -140,27 +167,22 @@ def apply_pending_updates() -> int:
     """
     database_backends, engines = _split_backends()
     applied = 0
+    failed: set[int] = set()
     while True:
-        batch = list(PendingIndexUpdate.objects.select_related("content_type")[:BATCH_SIZE])
+        queued = PendingIndexUpdate.objects.exclude(pk__in=failed).select_related("content_type")
+        batch = list(queued[:BATCH_SIZE])
         if not batch:
             break
-        resolved = [_resolve(update) for update in batch]
-        for backend in database_backends:
-            for target in resolved:
-                _apply(backend, *target)
-        for position, target in enumerate(resolved):
+        written = _apply_to_database(batch, database_backends, failed)
+        for position, (update, target) in enumerate(written):
             try:
                 for backend in engines:
                     _apply(backend, *target)
             except ENGINE_ERRORS as error:
                 # The rest of the batch waits for the same engine: count the attempt for all.
-                waiting = [row.pk for row in batch[position:]]
-                PendingIndexUpdate.objects.filter(pk__in=waiting).update(
-                    attempts=models.F("attempts") + 1, last_error=str(error)[:2000]
-                )
+                _record_failure([row.pk for row, _target in written[position:]], error)
                 raise EngineUnavailable(str(error)) from error
             # Delete only if nobody queued the object again while it was being indexed.
-            update = batch[position]
             PendingIndexUpdate.objects.filter(pk=update.pk, queued_at=update.queued_at).delete()
             applied += 1
     if applied and engines:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
@@ -128,14 +129,16 @@ def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
     return hits
 
 
-def _type_facets(results, plugins: list[ContentTypePlugin]) -> list[FacetCount]:
+def _type_facets(results, plugins: list[ContentTypePlugin], locale: Locale) -> list[FacetCount]:
     counts = results.facet("content_type_id")
     facets = []
     for plugin in plugins:
         content_type = ContentType.objects.get_for_model(plugin.page_model)
         count = counts.get(content_type.pk, 0)
         if count:
-            facets.append(FacetCount(plugin.key, plugin.verbose_name_plural, count))
+            with translation.override(locale.language_code):
+                label = str(plugin.verbose_name_plural)
+            facets.append(FacetCount(plugin.key, label, count))
     return facets
 
 
@@ -192,7 +195,7 @@ def search_pages(
         all_types = backend.search(
             language_query, visible_pages(locale_obj, plugins), order_by_relevance=False
         )
-        type_facets = _type_facets(all_types, plugins)
+        type_facets = _type_facets(all_types, plugins, locale_obj)
         # The type facet counts every match, so it gives the total without another count,
         # and the types without a match need no theme facet query.
         matched = {facet.value: facet.count for facet in type_facets}
@@ -211,6 +214,22 @@ def search_pages(
 
     outcome, degraded = run_with_fallback(run)
     return replace(outcome, degraded=degraded)
+
+
+def matching_page_ids(model: type[Page], term: str, language: str, limit: int) -> list[int]:
+    """Ids of the best ``limit`` pages of ``model`` for ``term`` analysed in ``language``.
+
+    For list endpoints that filter by a search term (the partner API's ``search``): the
+    caller applies its own visibility and locale filters to the ids.
+    """
+    language_query = LanguageQuery(term, language)
+    if not language_query.query_string:
+        return []
+
+    def run(backend) -> list[int]:
+        return [page.pk for page in backend.search(language_query, model.objects.all())[:limit]]
+
+    return run_with_fallback(run)[0]
 
 
 def suggest_titles(prefix: str | None, locale: str, *, limit: int = 8) -> tuple[list[str], bool]:

@@ -4,8 +4,8 @@ from django.urls import path
 
 from search import views
 
-app_name = "search"
+# Not namespaced: the site header finds the page as reverse("search").
 urlpatterns = [
-    path("", views.search_page, name="page"),
-    path("suggest/", views.suggest, name="suggest"),
+    path("", views.search_page, name="search"),
+    path("suggest/", views.suggest, name="search_suggest"),
 ]

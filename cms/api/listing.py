@@ -12,6 +12,7 @@ from wagtail.models import Page
 from cms.api.errors import BadParameter
 from cms.api.params import DEFAULT_LOCALE, split_list
 from cms.api.visibility import in_locale, public_pages
+from search.service import matching_page_ids
 
 #: Full-text search narrows to at most this many best matches before other filters apply.
 MAX_SEARCH_MATCHES = 1000
@@ -25,9 +26,12 @@ def any_slug(lookups: Iterable[str], slugs: list[str]) -> Q:
     return condition
 
 
-def matching_ids(model: type[Page], term: str) -> list[int]:
-    """Ids of the pages of ``model`` that full-text search finds for ``term``."""
-    return [page.pk for page in model.objects.all().search(term)[:MAX_SEARCH_MATCHES]]
+def matching_ids(model: type[Page], term: str, language: str) -> list[int]:
+    """Ids of the pages of ``model`` that full-text search finds for ``term``.
+
+    The term is analysed in ``language`` (inflected forms and compounds match, see search/).
+    """
+    return matching_page_ids(model, term, language, MAX_SEARCH_MATCHES)
 
 
 def filter_pages(
@@ -58,7 +62,8 @@ def filter_pages(
             narrowed = queryset.model.objects.filter(related_to(slugs)).values("pk")
             queryset = queryset.filter(pk__in=narrowed)
     if params.search:
-        queryset = queryset.filter(pk__in=matching_ids(queryset.model, params.search))
+        language = params.locale or DEFAULT_LOCALE
+        queryset = queryset.filter(pk__in=matching_ids(queryset.model, params.search, language))
     return queryset
 
 

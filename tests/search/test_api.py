@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 from ninja.testing import TestClient
 
 from cms.vocabularies.factories import ThemeFactory
@@ -21,6 +22,8 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
     page = make_training("fi", "Koulutus", lead="Laatustrategian koulutus.", themes=[theme])
 
     response = api.get("/?q=koulutuksen&locale=fi")
+    with translation.override("fi"):
+        finnish_plural = str(type(page)._meta.verbose_name_plural)
 
     assert response.status_code == 200
     assert response.json() == {
@@ -41,7 +44,7 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
             }
         ],
         "facets": {
-            "type": [{"value": "trainings", "label": "trainings", "count": 1}],
+            "type": [{"value": "trainings", "label": finnish_plural, "count": 1}],
             "theme": [{"value": "quality", "label": "Laatu", "count": 1}],
         },
     }
@@ -73,3 +76,22 @@ def test_bad_parameters_are_400_naming_the_field(api, db, query, field):
     assert response.status_code == 400
     assert response.json()["field"] == field
     assert response.json()["detail"]
+
+
+def test_router_is_mounted_in_the_partner_api(client, make_training):
+    page = make_training("sv", "Utbildning")
+
+    response = client.get("/api/v1/search/", {"q": "utbildningar", "locale": "sv"})
+
+    assert response.status_code == 200
+    assert [result["id"] for result in response.json()["results"]] == [page.pk]
+
+
+def test_list_endpoint_search_parameter_matches_inflected_forms(client, make_training):
+    wanted = make_training("fi", "Koulutus")
+    make_training("fi", "Webinaari")
+
+    response = client.get("/api/v1/trainings/", {"search": "koulutuksen", "locale": "fi"})
+
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [wanted.pk]

@@ -114,3 +114,24 @@ def test_reindex_reports_an_unreachable_engine_clearly(engine_down, db):
 
     with pytest.raises(CommandError, match="unreachable"):
         call_command("reindex", backend_name="default", verbosity=0)
+
+
+def test_a_page_that_cannot_be_indexed_does_not_hold_up_the_others(
+    monkeypatch, make_training, search_html
+):
+    from pages.trainings.models import TrainingPage
+
+    broken = make_training("fi", "Rikkinäinen koulutus")
+
+    def fail(page):
+        if page.pk == broken.pk:
+            raise ValueError("broken search field")
+        return ""
+
+    monkeypatch.setattr(TrainingPage, "search_lemmas", fail)
+    broken.save()
+    make_training("fi", "Toimiva koulutus")
+
+    pending = PendingIndexUpdate.objects.get(object_id=str(broken.pk))
+    assert "broken search field" in pending.last_error
+    assert "Toimiva koulutus" in search_html("fi", "toimiva")
