@@ -29,15 +29,15 @@ class DeepLTranslator(deepl.DeepLTranslator):
 
 
 class DraftOnlyUpdateForm(UpdateTranslationsForm):
+    DRAFTS_ONLY_MESSAGE = _(
+        "Machine translations are saved as drafts for a person to review. "
+        "Untick “Publish immediately”, or do not use machine translation."
+    )
+
     def clean(self) -> dict:
         cleaned_data = super().clean()
         if cleaned_data.get("use_machine_translation") and cleaned_data.get("publish_translations"):
-            raise forms.ValidationError(
-                _(
-                    "Machine translations are saved as drafts for a person to review. "
-                    "Untick “Publish immediately”, or do not use machine translation."
-                )
-            )
+            raise forms.ValidationError(self.DRAFTS_ONLY_MESSAGE)
         return cleaned_data
 
 

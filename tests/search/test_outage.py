@@ -9,7 +9,8 @@ import pytest
 from asgiref.local import Local
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_tasks import task_backends
 from django_tasks_db.models import DBTaskResult
 
@@ -50,13 +51,21 @@ def test_publishing_succeeds_and_the_update_waits_in_the_queue(engine_down, make
     assert pending.attempts >= 1 and "Connection" in pending.last_error
 
 
+DEGRADED_NOTICE = (
+    "Search is running in a reduced mode right now: results come from a simpler search and "
+    "may be less complete."
+)
+
+
 def test_site_search_answers_from_the_database_and_says_so(search_html, engine_down, make_training):
     make_training("fi", "Koulutus")
 
     html = search_html("fi", "koulutuksen")
 
     assert "/fi/trainings/koulutus/" in html
-    assert "reduced mode" in html and 'role="status"' in html
+    with translation.override("fi"):
+        notice = gettext(DEGRADED_NOTICE)
+    assert notice in html and 'role="status"' in html
 
 
 def test_service_and_suggestions_report_degraded(engine_down, make_training):
