@@ -12,7 +12,7 @@ import io
 import logging
 
 from django.core.management import call_command
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,10 @@ def publish_due() -> str:
 
 def tick() -> bool:
     """One scheduler run; a database hiccup is logged and retried at the next tick."""
-    close_old_connections()
+    if not connection.in_atomic_block:
+        # A long-running loop must not keep a connection the server has dropped; inside
+        # a transaction (a test, a caller's atomic block) the connection must stay.
+        close_old_connections()
     try:
         report = publish_due()
     except DatabaseError:
