@@ -8,7 +8,6 @@ locale is always a search filter.
 from __future__ import annotations
 
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.pagination import DeferredJoinPaginator
 from cms.site.listing import listing_context
+from cms.site.visibility import visible
 from search import documents
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -87,18 +88,18 @@ class BaseIndexPage(Page):
         (model,) = cls.clean_subpage_models()
         return model
 
-    def get_listed_pages(self) -> models.QuerySet:
-        """Live, public pages below this index, in this index's locale."""
-        return (
-            self.listed_model()
-            .objects.child_of(self)
-            .live()
-            .public()
-            .order_by(*self.listing_ordering)
-        )
+    def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
+        """Live, public pages below this index, in this index's locale.
+
+        With a ``request``, the view restrictions read for the page's navigation are reused
+        instead of being queried again.
+        """
+        pages = self.listed_model().objects.child_of(self)
+        return visible(pages, request).order_by(*self.listing_ordering)
 
     def paginate(self, request: HttpRequest, queryset: models.QuerySet) -> PaginatorPage:
-        return Paginator(queryset, self.items_per_page).get_page(request.GET.get("page"))
+        paginator = DeferredJoinPaginator(queryset, self.items_per_page)
+        return paginator.get_page(request.GET.get("page"))
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

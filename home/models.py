@@ -12,6 +12,7 @@ from wagtail_localize.fields import TranslatableField
 
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 from cms.plugins import registry
+from cms.site.visibility import visible
 from home.accessibility import AccessibilityStatementPage
 
 __all__ = ["AccessibilityStatementPage", "HomePage"]
@@ -41,17 +42,19 @@ class HomePage(Page):
     def clean_subpage_models(cls) -> list[type[Page]]:
         return [*registry.index_models(), *super().clean_subpage_models()]
 
-    def get_sections(self) -> list[tuple[Page, models.QuerySet]]:
+    def get_sections(
+        self, request: HttpRequest | None = None
+    ) -> list[tuple[Page, models.QuerySet]]:
         """Each live listing page under this home page, with its latest items."""
         sections = []
-        indexes = self.get_children().live().public().specific()
+        indexes = visible(self.get_children(), request).specific()
         for index_page in indexes:
             if hasattr(index_page, "get_listed_pages"):
-                latest = index_page.get_listed_pages()[: self.latest_per_section]
+                latest = index_page.get_listed_pages(request)[: self.latest_per_section]
                 sections.append((index_page, latest))
         return sections
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_sections()
+        context["sections"] = self.get_sections(request)
         return context

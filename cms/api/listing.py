@@ -12,6 +12,7 @@ from wagtail.models import Page
 from cms.api.errors import BadParameter
 from cms.api.params import DEFAULT_LOCALE, split_list
 from cms.api.visibility import in_locale, public_pages
+from cms.pagination import rows_in_slice
 from search.service import matching_page_ids
 
 #: Full-text search narrows to at most this many best matches before other filters apply.
@@ -84,7 +85,7 @@ def page_url(request: HttpRequest, offset: int | None) -> str | None:
 def paginate(request: HttpRequest, queryset: QuerySet, limit: int, offset: int) -> dict:
     """The list envelope: ``count``, this page's objects and the neighbouring pages' URLs."""
     count = queryset.count()
-    objects = list(queryset[offset : offset + limit]) if offset < count else []
+    objects = rows_in_slice(queryset, offset, offset + limit) if offset < count else []
     following = offset + limit if offset + limit < count else None
     preceding = max(offset - limit, 0) if offset > 0 else None
     return {

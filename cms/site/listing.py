@@ -93,7 +93,7 @@ def filter_listing(
 def listing_context(index_page: Page, request: HttpRequest) -> dict[str, Any]:
     """Template context of a listing page: the filter form, one page of items, query string."""
     plugin = registry.for_model(type(index_page))
-    queryset = index_page.get_listed_pages()
+    queryset = index_page.get_listed_pages(request)
     if plugin is not None:
         queryset = listing_queryset(plugin, queryset)
     queryset, form = filter_listing(index_page, request, queryset)

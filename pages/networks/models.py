@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -52,8 +53,8 @@ class NetworkIndexPage(BaseIndexPage):
     class Meta:
         verbose_name = _("network listing")
 
-    def get_listed_pages(self) -> models.QuerySet:
-        return super().get_listed_pages().select_related("coordinator")
+    def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
+        return super().get_listed_pages(request).select_related("coordinator")
 
 
 class NetworkPage(BasePage):

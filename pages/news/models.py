@@ -13,6 +13,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -33,11 +34,14 @@ class NewsIndexPage(BaseIndexPage):
     class Meta:
         verbose_name = _("news listing")
 
-    def get_listed_pages(self) -> models.QuerySet:
+    def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
         # The listing shows each item's image as a thumbnail: fetch the image with the page
         # and its renditions in one query instead of one (or two) per item.
         return (
-            super().get_listed_pages().select_related("image").prefetch_related("image__renditions")
+            super()
+            .get_listed_pages(request)
+            .select_related("image")
+            .prefetch_related("image__renditions")
         )
 
 
@@ -159,6 +163,8 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+        # The listing and the feeds show the newest first.
+        indexes = [models.Index(fields=["publication_date"], name="news_publication_date_idx")]
 
     def clean(self) -> None:
         super().clean()

@@ -12,6 +12,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -50,8 +51,8 @@ class ProjectResultIndexPage(BaseIndexPage):
     class Meta:
         verbose_name = _("project result listing")
 
-    def get_listed_pages(self) -> models.QuerySet:
-        return super().get_listed_pages().select_related("lead_organisation")
+    def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
+        return super().get_listed_pages(request).select_related("lead_organisation")
 
 
 class ProjectResultPage(BasePage):

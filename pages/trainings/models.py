@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -25,8 +26,8 @@ class TrainingIndexPage(BaseIndexPage):
     class Meta:
         verbose_name = _("training listing")
 
-    def get_listed_pages(self) -> models.QuerySet:
-        return super().get_listed_pages().select_related("region", "organiser")
+    def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
+        return super().get_listed_pages(request).select_related("region", "organiser")
 
 
 class TrainingPage(BasePage):
@@ -201,6 +202,12 @@ class TrainingPage(BasePage):
     class Meta:
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
+        # The listing splits upcoming from past by the end and orders by the start; without
+        # these its count and page queries read every training.
+        indexes = [
+            models.Index(fields=["starts_at"], name="training_starts_at_idx"),
+            models.Index(fields=["ends_at"], name="training_ends_at_idx"),
+        ]
 
     def clean(self) -> None:
         super().clean()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -67,6 +68,30 @@ def test_listing_is_paginated_keeping_the_filters(client, make_training, trainin
     assert "?free=on&amp;page=2" in first
     assert second.count('class="listing__item"') == 3
     assert "Koulutus 22" in second
+
+
+def test_pages_of_a_listing_follow_the_listing_order_without_gaps(
+    client, make_training, training_indexes
+):
+    """Pages are read by key first (a deferred join); together they are the whole listing."""
+    same_morning = timezone.now() + dt.timedelta(days=3)
+    expected = []
+    for number in range(45):
+        # Pairs share a start time, so the order also rests on the title.
+        title = f"Koulutus {44 - number:02d}"
+        make_training(title=title, starts_at=same_morning + dt.timedelta(hours=number // 2))
+        expected.append(title)
+    expected = [
+        title
+        for _hour, title in sorted((number // 2, title) for number, title in enumerate(expected))
+    ]
+
+    shown = []
+    for page_number in (1, 2, 3):
+        html = client.get(training_indexes["fi"].url, {"page": page_number}).content.decode()
+        shown += re.findall(r'<h3><a href="[^"]+">(Koulutus \d+)</a></h3>', html)
+
+    assert shown == expected
 
 
 def test_drafts_and_private_pages_never_appear_in_listings(client, make_training, training_indexes):
