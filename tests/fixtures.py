@@ -10,6 +10,21 @@ if TYPE_CHECKING:
     from wagtail.models import Locale
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Nothing cached leaks from one test into the next.
+
+    Rate counters, freshness stamps, the search engine's state, the vocabulary catalogue
+    stamp and rendered listing cards live in the cache; a rolled-back test leaves them
+    behind, and the next test may reuse the same primary keys.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def locales(db) -> dict[str, Locale]:
     """The three content locales, created by the migrations."""

@@ -3,7 +3,7 @@
 For a list, :func:`load_context` runs two queries whatever the number of items: one for
 the ids of every many-to-many relation the type's fields declare (a UNION over the
 through tables) and one for the live, public translations of every item. Related
-vocabulary rows then come from the in-memory :mod:`cms.api.catalogue`.
+vocabulary rows then come from the in-memory :mod:`cms.vocabularies.catalogue`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from django.db.models import CharField, Value
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
-from cms.api.catalogue import catalogue, current_version, locale_id
 from cms.api.visibility import public_pages
 from cms.plugins import registry
+from cms.vocabularies.catalogue import catalogue, current_version, locale_id
 
 if TYPE_CHECKING:
     from cms.api.fields import ApiField

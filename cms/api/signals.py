@@ -1,4 +1,4 @@
-"""Signal receivers that feed the change log, the vocabulary catalogue and freshness."""
+"""Signal receivers that feed the change log and the freshness stamp."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.api import catalogue, changes, freshness
+from cms.api import changes, freshness
+from cms.vocabularies import catalogue
 
 
 def on_published(sender: type, instance: Page, **kwargs: Any) -> None:
@@ -57,11 +58,6 @@ def connect() -> None:
             dispatch_uid=f"partner_api_restriction_{signal is post_save}",
         )
         for model in catalogue.CATALOGUED_MODELS:
-            signal.connect(
-                catalogue.invalidate,
-                sender=model,
-                dispatch_uid=f"partner_api_catalogue_{model._meta.label}_{signal is post_save}",
-            )
             signal.connect(
                 freshness.mark_changed,
                 sender=model,

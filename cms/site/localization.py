@@ -2,7 +2,8 @@
 
 Pages relate to the Finnish row of each vocabulary term. ``term.localized`` costs one query
 per term, which would make a listing's query count grow with its length; a
-:class:`VocabularyLocalizer` loads each vocabulary once per request and language instead.
+:class:`VocabularyLocalizer` reads the rows of the reader's language from the in-memory
+vocabulary catalogue instead (no query once a process has loaded it).
 """
 
 from __future__ import annotations
@@ -14,23 +15,23 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from cms.site.visibility import visible
+from cms.vocabularies.catalogue import rows_in_language
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
 
 class VocabularyLocalizer:
-    """Maps a vocabulary row to its row in the active language, one query per vocabulary."""
+    """Maps a vocabulary row to its row in the active language."""
 
     def __init__(self, language_code: str) -> None:
         self.language_code = language_code
         self._rows: dict[type[models.Model], dict] = {}
 
     def rows(self, model: type[models.Model]) -> dict:
-        """Every row of ``model`` in this language, by translation key (one query, once)."""
+        """Every row of ``model`` in this language, by translation key."""
         if model not in self._rows:
-            rows = model.objects.filter(locale__language_code=self.language_code)
-            self._rows[model] = {row.translation_key: row for row in rows}
+            self._rows[model] = rows_in_language(model, self.language_code)
         return self._rows[model]
 
     def __call__(self, term: models.Model | None) -> models.Model | None:

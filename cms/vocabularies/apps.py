@@ -8,3 +8,8 @@ class VocabulariesConfig(AppConfig):
     name = "cms.vocabularies"
     label = "vocabularies"
     verbose_name = _("Shared vocabularies")
+
+    def ready(self) -> None:
+        from cms.vocabularies import catalogue
+
+        catalogue.connect()

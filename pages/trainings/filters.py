@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.site.listing import ListingFilterForm
+from cms.vocabularies.catalogue import catalogue
 from cms.vocabularies.models import Audience, Language, Region, Theme
 from pages.trainings.lifecycle import HELSINKI, end_of_day, start_of_day
 from pages.trainings.models import TrainingPage
@@ -59,7 +60,7 @@ class TrainingFilterForm(ListingFilterForm):
         self.fields["format"].choices = [("", any_label), *TrainingPage.Format.choices]
         self.fields["language"].choices = [
             ("", any_label),
-            *((language.code, str(language)) for language in Language.objects.all()),
+            *((language.code, str(language)) for language in catalogue(Language).by_id.values()),
         ]
         # The date fields use the browser's date picker, which always sends ISO dates.
         for name in ("date_from", "date_to"):

@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from tests.api import helpers
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate counters, vocabulary catalogues and freshness stamps must not leak across tests."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

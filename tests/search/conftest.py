@@ -48,16 +48,6 @@ def translate_theme():
     return translate
 
 
-@pytest.fixture(autouse=True)
-def _forget_engine_state():
-    """Each test starts with the engine presumed up and no retry scheduled."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def es_stub():
     from tests.search.es_stub import start_stub

@@ -1,8 +1,8 @@
-"""In-memory catalogues of the shared vocabularies, so serialising pages costs no queries.
+"""In-memory catalogues of the shared vocabularies, so showing related terms costs no queries.
 
-Pages relate to the Finnish row of an organisation, theme or person; the API shows the row
-of the requested language. Looking each one up (``.localized``) would cost a query per
-related object. The vocabularies are small (hundreds of rows) and change rarely, so each
+Pages relate to the Finnish row of an organisation, theme or person; the site and the API
+show the row of the reader's language. Looking each one up (``.localized``) would cost a
+query per related object. The vocabularies are small (hundreds of rows) and change rarely, so each
 process keeps every row of each vocabulary in memory, keyed by id and by
 (translation key, locale), and reloads them when any vocabulary row or locale changes
 anywhere (a version stamp in the shared cache, bumped by signal handlers).
@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale
 
 from cms.vocabularies.models import Audience, Language, Organisation, Person, Region, Theme
 
-VERSION_KEY = "partner-api:vocabulary-version"
-#: Models whose rows the API inlines into pages; a change to any of them reloads them all.
+VERSION_KEY = "vocabularies:catalogue-version"
+#: Models whose rows pages show inline; a change to any of them reloads them all.
 CATALOGUED_MODELS: tuple[type[models.Model], ...] = (
     Locale,
     Organisation,
@@ -70,8 +71,24 @@ def current_version() -> str:
 
 
 def invalidate(**_signal_kwargs: Any) -> None:
-    """Make every process reload the catalogues on its next request (a signal receiver)."""
+    """Make every process reload the catalogues on its next request (a signal receiver).
+
+    The stamp changes again when the transaction commits: a process that reloaded in
+    between read the rows as they were before the change.
+    """
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def connect() -> None:
+    """Reload the catalogues whenever a catalogued row is saved or deleted."""
+    for signal in (post_save, post_delete):
+        for model in CATALOGUED_MODELS:
+            signal.connect(
+                invalidate,
+                sender=model,
+                dispatch_uid=f"vocabulary_catalogue_{model._meta.label}_{signal is post_save}",
+            )
 
 
 def catalogue(model: type[models.Model], version: str | None = None) -> Catalogue:
@@ -82,6 +99,16 @@ def catalogue(model: type[models.Model], version: str | None = None) -> Catalogu
         loaded = (version, Catalogue.of(list(model._default_manager.all())))
         _loaded[model] = loaded
     return loaded[1]
+
+
+def rows_in_language(model: type[models.Model], language_code: str) -> dict[uuid.UUID, Any]:
+    """The rows of a translatable ``model`` in one language, by translation key."""
+    locale = locale_id(language_code)
+    return {
+        key: row
+        for (key, row_locale), row in catalogue(model).by_translation.items()
+        if row_locale == locale
+    }
 
 
 def locale_id(language_code: str) -> int | None:
