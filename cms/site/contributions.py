@@ -7,7 +7,7 @@ Every part is optional; the core skips what a plugin leaves out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,13 +59,17 @@ class SiteContribution:
     """A content type's additions to the public site.
 
     ``filter_form``: the GET form that filters its listing (and its calendar feed).
-    ``listing_related``: ``prefetch_related`` lookups the listing template needs, so that a
-    listing runs a constant number of queries. ``feed``: news feeds. ``calendar``: turns a
+    ``card_template``: the page's card in listings (context: ``item``); ``card_variant``:
+    what besides the published page decides its card (see :mod:`cms.site.cards`).
+    ``listing_related``: ``prefetch_related`` lookups the card needs, so that a listing
+    runs a constant number of queries. ``feed``: news feeds. ``calendar``: turns a
     page into an iCalendar event (a calendar feed per language plus one ``.ics`` per page).
     ``structured_data``: the schema.org JSON-LD object of a page.
     """
 
     filter_form: type[ListingFilterForm] | None = None
+    card_template: str | None = None
+    card_variant: Callable[[Page], Hashable] | None = None
     listing_related: tuple[str, ...] = ()
     feed: FeedContribution | None = None
     calendar: Callable[[Page, HttpRequest], CalendarEvent] | None = None
@@ -91,8 +95,13 @@ def plugin_by_key(key: str) -> ContentTypePlugin | None:
     return registry.get(key) if key in registry else None
 
 
-def listing_queryset(plugin: ContentTypePlugin, queryset: QuerySet) -> QuerySet:
-    """Add the plugin's listing prefetches and the locale every page URL needs."""
+def listing_queryset(
+    plugin: ContentTypePlugin, queryset: QuerySet, *, prefetch: bool = True
+) -> QuerySet:
+    """Add the locale every page URL needs and (unless told not to) the card prefetches.
+
+    Listings prefetch only for the cards they render (see :mod:`cms.site.cards`).
+    """
     related = contribution_of(plugin).listing_related
     queryset = queryset.select_related("locale")
-    return queryset.prefetch_related(*related) if related else queryset
+    return queryset.prefetch_related(*related) if related and prefetch else queryset

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.plugins import registry
+from cms.site.cards import ListingCards
 from cms.site.contributions import contribution_of, listing_queryset
 from cms.site.localization import VocabularyLocalizer, localizer_for
 
@@ -95,12 +96,14 @@ def listing_context(index_page: Page, request: HttpRequest) -> dict[str, Any]:
     plugin = registry.for_model(type(index_page))
     queryset = index_page.get_listed_pages(request)
     if plugin is not None:
-        queryset = listing_queryset(plugin, queryset)
+        queryset = listing_queryset(plugin, queryset, prefetch=False)
     queryset, form = filter_listing(index_page, request, queryset)
+    listed_pages = index_page.paginate(request, queryset)
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
-        "listed_pages": index_page.paginate(request, queryset),
+        "listed_pages": listed_pages,
+        "cards": ListingCards(plugin, list(listed_pages), request) if plugin else [],
         "query_string": query.urlencode(),
     }

@@ -29,4 +29,6 @@ def structured_data(network: NetworkPage, request: HttpRequest) -> dict[str, Any
     )
 
 
-SITE = SiteContribution(structured_data=structured_data)
+SITE = SiteContribution(
+    card_template="networks/includes/network_card.html", structured_data=structured_data
+)

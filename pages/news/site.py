@@ -92,8 +92,28 @@ def structured_data(news: NewsPage, request: HttpRequest) -> dict[str, Any]:
     )
 
 
+def card_variant(news: NewsPage) -> tuple:
+    """A grant call closes with the clock; the image may be replaced without republishing."""
+    image = news.image
+    image_state = (
+        (
+            image.pk,
+            image.file.name,
+            image.focal_point_x,
+            image.focal_point_y,
+            image.focal_point_width,
+            image.focal_point_height,
+        )
+        if image
+        else None
+    )
+    return (news.is_grant_call and news.grant_call_open, image_state)
+
+
 SITE = SiteContribution(
     filter_form=NewsFilterForm,
+    card_template="news/includes/news_card.html",
+    card_variant=card_variant,
     listing_related=("topics",),
     feed=FeedContribution(
         date=published_at,

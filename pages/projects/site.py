@@ -78,6 +78,7 @@ def structured_data(project: ProjectResultPage, request: HttpRequest) -> dict[st
 
 SITE = SiteContribution(
     filter_form=ProjectFilterForm,
+    card_template="projects/includes/project_card.html",
     listing_related=("themes", "partner_organisations"),
     feed=FeedContribution(date=lambda project: project.first_published_at),
     structured_data=structured_data,

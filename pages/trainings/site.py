@@ -125,6 +125,9 @@ def calendar_event(training: TrainingPage, request: HttpRequest) -> CalendarEven
 
 SITE = SiteContribution(
     filter_form=TrainingFilterForm,
+    card_template="trainings/includes/training_card.html",
+    # The card's badge (registration open, ongoing, past...) moves with the clock.
+    card_variant=lambda training: training.lifecycle,
     listing_related=("audiences", "themes", "languages"),
     feed=FeedContribution(date=lambda training: training.first_published_at),
     calendar=calendar_event,

@@ -1,0 +1,103 @@
+"""Listing cards are cached, and every change a reader must see still shows at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+
+def listing(client, index, **params) -> str:
+    response = client.get(index.url, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_warm_listing_reads_no_relations_and_renders_the_same(
+    client, make_training, training_indexes
+):
+    from cms.vocabularies.factories import AudienceFactory
+
+    audience = AudienceFactory(name="Rehtorit")
+    for number in range(3):
+        make_training(title=f"Koulutus {number}", audiences=[audience])
+    index = training_indexes["fi"]
+
+    with CaptureQueriesContext(connection) as cold:
+        first = listing(client, index)
+    with CaptureQueriesContext(connection) as warm:
+        second = listing(client, index)
+
+    assert first == second
+    assert second.count("Rehtorit</span>") == 3  # once per card
+    prefetches = [query for query in cold if "trainingpage_audiences" in query["sql"]]
+    assert len(prefetches) == 1
+    assert not [query for query in warm if "trainingpage_audiences" in query["sql"]]
+    assert len(warm) < len(cold)
+
+
+def test_republished_changes_show_in_the_listing(client, make_training, training_indexes):
+    training = make_training(title="Vanha otsikko")
+    listing(client, training_indexes["fi"])
+
+    training.title = "Uusi otsikko"
+    training.save_revision().publish()
+
+    html = listing(client, training_indexes["fi"])
+    assert "Uusi otsikko" in html
+    assert "Vanha otsikko" not in html
+
+
+def test_renamed_vocabulary_terms_show_in_the_listing(client, make_training, training_indexes):
+    from cms.vocabularies.factories import RegionFactory
+
+    region = RegionFactory(name="Lappi")
+    make_training(title="Koulutus pohjoisessa", region=region)
+    assert "<span>Lappi</span>" in listing(client, training_indexes["fi"])
+
+    region.name = "Lapin alue"
+    region.save()
+
+    html = listing(client, training_indexes["fi"])
+    assert "<span>Lapin alue</span>" in html  # the card, not only the filter's choices
+    assert "<span>Lappi</span>" not in html
+
+
+def test_lifecycle_badge_moves_with_the_clock_without_republishing(
+    client, make_training, training_indexes, monkeypatch
+):
+    starts = timezone.now() + dt.timedelta(days=10)
+    make_training(
+        title="Kevään koulutus",
+        starts_at=starts,
+        registration_closes=(starts - dt.timedelta(days=5)).date(),
+    )
+    assert "badge--registration_open" in listing(client, training_indexes["fi"])
+
+    later = starts - dt.timedelta(days=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    html = listing(client, training_indexes["fi"])
+    assert "badge--registration_closed" in html
+    assert "badge--registration_open" not in html
+
+
+def test_cards_follow_the_readers_language(client, make_training, training_indexes):
+    from cms.vocabularies.factories import OrganisationFactory
+
+    organiser = OrganisationFactory(name="Opetushallitus")
+    make_training(title="Koulutus", organiser=organiser, translate_to=("sv",))
+    swedish_row = organiser.copy_for_translation(training_indexes["sv"].locale)
+    swedish_row.name = "Utbildningsstyrelsen"
+    swedish_row.save()
+
+    finnish = listing(client, training_indexes["fi"])
+    swedish = listing(client, training_indexes["sv"])
+
+    assert "Järjestäjä: Opetushallitus" in finnish
+    assert "Arrangör: Utbildningsstyrelsen" in swedish
