@@ -7,10 +7,12 @@ ignored, while the valid ones still filter, so a reader never loses the rest of 
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -73,6 +75,24 @@ class ListingFilterForm(forms.Form):
     def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
         """Override: narrow ``queryset`` by the non-empty valid ``values``."""
         return queryset
+
+    @property
+    def cache_key(self) -> str:
+        """What the rendered form depends on: its class, the reader's input, its choices.
+
+        Rendering a form's widgets (one template per option) costs more than the listing's
+        queries, and readers keep sending the same few queries, so the rendered form is
+        cached under this key. The choices are part of it: they follow the vocabularies and
+        the content (the years of the news listing) in the active language.
+        """
+        parts = [
+            type(self).__module__,
+            type(self).__qualname__,
+            translation.get_language(),
+            [(name, self.data.getlist(name)) for name in self.fields],
+            [(name, getattr(field, "choices", None)) for name, field in self.fields.items()],
+        ]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     @property
     def is_filtered(self) -> bool:

@@ -101,3 +101,23 @@ def test_cards_follow_the_readers_language(client, make_training, training_index
 
     assert "Järjestäjä: Opetushallitus" in finnish
     assert "Arrangör: Utbildningsstyrelsen" in swedish
+
+
+def test_filter_form_is_cached_per_input_and_follows_new_choices(
+    client, make_training, training_indexes
+):
+    """The rendered filter form is cached; its key covers the input and the choices."""
+    from cms.vocabularies.factories import RegionFactory
+
+    make_training(title="Koulutus")
+    index = training_indexes["fi"]
+    assert "Ahvenanmaa" not in listing(client, index)
+
+    RegionFactory(name="Ahvenanmaa", slug="ahvenanmaa")
+    assert '<option value="ahvenanmaa">Ahvenanmaa</option>' in listing(client, index)
+
+    for _attempt in range(2):  # the second answer comes from the cache
+        html = listing(client, index, date_from="eilen", free="on")
+        assert 'class="field__error" id="id_date_from-error"' in html
+        assert 'name="free" id="id_free" checked' in html
+    assert 'class="field__error"' not in listing(client, index, free="on")
