@@ -32,6 +32,7 @@ lock: $(BIN)/python
 # search indexing) and the scheduler (scheduled publishing and expiry). Ctrl-C stops all three.
 run: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py db_worker & worker=$$!; \

@@ -59,6 +59,14 @@ VARIABLES: tuple[Variable, ...] = (
         "Database URL, e.g. postgres://user:pass@host:5432/db; empty means SQLite in db.sqlite3.",
         secret=True,
     ),
+    Variable(
+        "CACHE_URL",
+        str,
+        "",
+        "Shared cache: redis://host:6379/0 or db://table (after `manage.py createcachetable`); "
+        "empty means per-process memory. Production requires a shared one.",
+        secret=True,
+    ),
     Variable("BASE_URL", str, "http://127.0.0.1:8000", "Public base URL used in absolute links."),
     Variable("MEDIA_ROOT", str, "", "Directory for uploaded media; empty means ./media."),
     Variable(

@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from cms.caches import caches_from_url
 from search.config import search_backends
 
 # --- Environment -------------------------------------------------------------------------
@@ -18,6 +19,7 @@ SECRET_KEY: str | None = env.read("SECRET_KEY")
 DEBUG: bool = env.read("DEBUG")
 ALLOWED_HOSTS: list[str] = env.read("ALLOWED_HOSTS")
 DATABASE_URL: str = env.read("DATABASE_URL")
+CACHE_URL: str = env.read("CACHE_URL")
 BASE_URL: str = env.read("BASE_URL").rstrip("/")
 ELASTICSEARCH_URL: str = env.read("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX: str = env.read("ELASTICSEARCH_INDEX_PREFIX")
@@ -121,6 +123,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+CACHES = caches_from_url(CACHE_URL)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

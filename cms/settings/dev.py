@@ -1,5 +1,6 @@
 """Local development: debug on, a throwaway secret key, e-mail to the console."""
 
+from cms.caches import caches_from_url
 from cms.settings import base, inherit
 
 inherit(globals(), base)
@@ -13,3 +14,6 @@ PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = base.WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# `make run` is three processes (runserver, db_worker, run_scheduler): they share a cache
+# table in the database unless CACHE_URL names another shared cache.
+CACHES = caches_from_url(base.CACHE_URL or "db://django_cache")

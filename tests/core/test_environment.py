@@ -63,3 +63,59 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def run_production_check(**variables: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DATABASE_URL", "CACHE_URL"}
+    }
+    environment.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", **variables})
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_a_cache_that_processes_do_not_share():
+    result = run_production_check(SECRET_KEY="s" * 50, ALLOWED_HOSTS="x", CACHE_URL="locmem://")
+    assert result.returncode != 0
+    assert "CACHE_URL must name a cache every process shares" in result.stderr
+
+
+def test_production_starts_with_a_shared_cache():
+    result = run_production_check(
+        SECRET_KEY="s" * 50, ALLOWED_HOSTS="x", CACHE_URL="db://django_cache"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("redis://cache.internal:6379/1", "redis.RedisCache", "redis://cache.internal:6379/1"),
+        ("rediss://cache.internal:6380/0", "redis.RedisCache", "rediss://cache.internal:6380/0"),
+        ("db://django_cache", "db.DatabaseCache", "django_cache"),
+        ("locmem://", "locmem.LocMemCache", None),
+        ("", "locmem.LocMemCache", None),
+    ],
+)
+def test_cache_url_selects_the_cache(url, backend, location):
+    from cms.caches import caches_from_url
+
+    default = caches_from_url(url)["default"]
+    assert default["BACKEND"] == f"django.core.cache.backends.{backend}"
+    assert default.get("LOCATION") == location
+
+
+@pytest.mark.parametrize("url", ["memcached://cache:11211", "db://"])
+def test_unusable_cache_url_is_refused_with_its_name(url):
+    from cms.caches import caches_from_url
+
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        caches_from_url(url)

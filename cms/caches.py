@@ -1,0 +1,46 @@
+"""The ``CACHES`` setting from ``CACHE_URL``.
+
+The cache holds state every web and worker process must agree on: rendered listing cards
+and filter forms, the vocabulary catalogue's version stamp, the partner API's rate counters
+and freshness stamps, the search engine's outage state. A per-process memory cache is right
+for one process (tests, a single ``runserver``); anything with several processes needs a
+shared one: Redis, or a table in the database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+SHARED_SCHEMES = ("redis", "rediss", "db")
+
+
+def caches_from_url(url: str) -> dict[str, dict[str, Any]]:
+    """``redis://host:6379/0`` or ``rediss://…``: Redis; ``db://table``: a database table
+    (create it with ``manage.py createcachetable``); ``locmem://`` or empty: process memory.
+    """
+    scheme = urlsplit(url).scheme if url else "locmem"
+    if scheme in ("redis", "rediss"):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif scheme == "db":
+        table = urlsplit(url).netloc or urlsplit(url).path.strip("/")
+        if not table:
+            raise ImproperlyConfigured(
+                "CACHE_URL db:// needs a table name, e.g. db://django_cache."
+            )
+        backend = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    elif scheme == "locmem":
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_URL scheme {scheme!r} is not supported; use redis://, rediss://, db:// "
+            "or locmem://."
+        )
+    return {"default": backend}
+
+
+def is_shared(url: str) -> bool:
+    """Whether ``CACHE_URL`` names a cache every process sees."""
+    return bool(url) and urlsplit(url).scheme in SHARED_SCHEMES
