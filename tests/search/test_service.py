@@ -175,3 +175,34 @@ def test_a_plugin_without_search_contribution_is_searched_with_defaults(home_pag
     ]
     assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("publications", 1)]
     assert outcome.theme_facets == []
+
+
+def test_hidden_matches_ranked_first_never_take_the_places_of_visible_ones(make_training):
+    """Drafts and private pages that outrank every visible match hide no visible result."""
+    from pages.trainings.models import TrainingPage
+    from search.service import matching_page_ids
+
+    hidden = []
+    for number in range(12):
+        draft = make_training("fi", f"Koulutus {number}", lead="Koulutus.")
+        draft.unpublish()
+        private = make_training("fi", f"Koulutus {number}", lead="Koulutus.", slug=f"k{number}")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+        hidden += [draft.pk, private.pk]
+    visible = {
+        make_training(
+            "fi",
+            f"Kevään tapahtumia verkostoille ja kumppaneille {number}",
+            lead="Verkoston kevät: tapaamisia, julkaisuja, hankkeita ja yksi koulutus.",
+        ).pk
+        for number in range(3)
+    }
+    # The hidden pages outrank the visible ones when visibility is not applied.
+    assert set(matching_page_ids(TrainingPage, "koulutus", "fi", limit=24)) == set(hidden)
+
+    first = search_pages("koulutus", "fi", limit=2)
+    second = search_pages("koulutus", "fi", limit=2, offset=2)
+
+    assert first.total == second.total == 3
+    assert len(first.hits) == 2 and len(second.hits) == 1
+    assert {hit.id for hit in first.hits + second.hits} == visible
