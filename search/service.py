@@ -217,17 +217,20 @@ def search_pages(
 
 
 def matching_page_ids(model: type[Page], term: str, language: str, limit: int) -> list[int]:
-    """Ids of the best ``limit`` pages of ``model`` for ``term`` analysed in ``language``.
+    """Ids of live pages of ``model`` that ``term`` (analysed in ``language``) matches.
 
-    For list endpoints that filter by a search term (the partner API's ``search``): the
-    caller applies its own visibility and locale filters to the ids.
+    For list endpoints that filter by a search term (the partner API's ``search``) and
+    order by their own fields: the match is unranked, so the ``limit`` keeps any ``limit``
+    matches rather than the best ones. Drafts are left out inside the search, so they
+    take no place; the caller applies the remaining visibility and locale filters.
     """
     language_query = LanguageQuery(term, language)
     if not language_query.query_string:
         return []
 
     def run(backend) -> list[int]:
-        return [page.pk for page in backend.search(language_query, model.objects.all())[:limit]]
+        results = backend.search(language_query, model.objects.live(), order_by_relevance=False)
+        return [page.pk for page in results[:limit]]
 
     return run_with_fallback(run)[0]
 

@@ -15,8 +15,9 @@ from cms.api.visibility import in_locale, public_pages
 from cms.pagination import rows_in_slice
 from search.service import matching_page_ids
 
-#: Full-text search narrows to at most this many best matches before other filters apply.
-MAX_SEARCH_MATCHES = 1000
+#: Full-text search narrows to at most this many live matches before the other filters apply
+#: (Elasticsearch's default result window).
+MAX_SEARCH_MATCHES = 10_000
 
 
 def any_slug(lookups: Iterable[str], slugs: list[str]) -> Q:

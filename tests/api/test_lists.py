@@ -162,6 +162,23 @@ def test_search_finds_by_title(client, make_training):
     assert [item["id"] for item in items] == [wanted.pk]
 
 
+def test_search_counts_every_visible_match_however_many_drafts_match(
+    client, make_training, monkeypatch
+):
+    """Drafts are left out inside the search, so the match cap only counts live pages."""
+    from cms.api import listing
+
+    monkeypatch.setattr(listing, "MAX_SEARCH_MATCHES", 3)
+    for number in range(4):
+        make_training(title=f"Saavutettavuus luonnos {number}").unpublish()
+    visible = {make_training(title=f"Saavutettavuus {number}").pk for number in range(3)}
+
+    body = client.get("/api/v1/trainings/?search=saavutettavuus").json()
+
+    assert body["count"] == 3
+    assert {item["id"] for item in body["items"]} == visible
+
+
 def test_ordering(client, make_training):
     later = make_training(title="B", starts_at=timezone.now() + dt.timedelta(days=20))
     sooner = make_training(title="A", starts_at=timezone.now() + dt.timedelta(days=5))
