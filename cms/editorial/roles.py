@@ -39,6 +39,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 
 from cms.editorial.sections import (
     EditorialRole,
@@ -119,16 +120,20 @@ def _grant_model_permissions(
     )
 
 
-def _grant_media(group: Group) -> None:
-    """Upload, edit and choose images and documents in the root collection.
+def _grant_media(group: Group, actions: tuple[str, ...] = MEDIA_ACTIONS) -> None:
+    """Let ``group`` upload, edit and choose (``actions``) images and documents in the root
+    collection.
 
-    Only the actions the media models define are granted (a custom image model declares
-    ``choose`` only when its Meta inherits ``AbstractImage.Meta``).
+    Wagtail's collection permission policies check the permissions of their ``auth_model``
+    (``wagtailimages.Image``, ``wagtaildocs.Document``) whatever WAGTAILIMAGES_IMAGE_MODEL
+    says, so those are the ones granted; the custom image model's own permissions would
+    leave the image library and the chooser's upload tab closed.
     """
     root = Collection.get_first_root_node()
     for model in (get_image_model(), get_document_model()):
-        content_type = ContentType.objects.get_for_model(model)
-        codenames = [f"{action}_{model._meta.model_name}" for action in MEDIA_ACTIONS]
+        auth_model = policy_registry.get_by_type(model).auth_model
+        content_type = ContentType.objects.get_for_model(auth_model)
+        codenames = [f"{action}_{auth_model._meta.model_name}" for action in actions]
         for permission in Permission.objects.filter(
             content_type=content_type, codename__in=codenames
         ):
@@ -205,12 +210,18 @@ def setup_roles() -> SetupReport:
     contact_models = [model for model in vocabularies if _is_translatable(model)]
     for group in writers:
         _grant_model_permissions(group, contact_models, ("add", "change"))
-    _grant_model_permissions(translators, contact_models, ("change",))
+    # Vocabulary rows are not drafts: an edit is public at once, so translators get none
+    # (an earlier setup granted "change"; take it back).
+    translators.permissions.remove(
+        *(_model_permission(model, "change") for model in contact_models)
+    )
     submit_translation = _permission("wagtail_localize", "submit_translation")
     for group in all_groups:
         group.permissions.add(submit_translation)
     for group in [communications, *writers]:
         _grant_media(group)
+    # A translation may swap an image or a document for one of its language: choose only.
+    _grant_media(translators, ("choose",))
 
     for home in Page.objects.filter(depth=HOME_DEPTH):
         report.page_permissions += _grant_page(communications, home, HOME_PAGE_ACTIONS)
