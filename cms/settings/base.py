@@ -180,6 +180,9 @@ EDITORIAL_SHARE_LINK_DAYS = 7
 EDITORIAL_SHARE_LINK_MAX_DAYS = 30
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Approving the last review task publishes with the workflow's authority (a section's writers
+# review each other's work without publish permission), never the author's own submission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.editorial.review.publish_approved_workflow"
 # A new translation is a draft until a person publishes it, whatever the source's state.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
