@@ -9,10 +9,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 
-def may_approve(page, user) -> bool:
-    """Whether ``user`` may approve ``page``'s current review: not their own, unless they
-    could publish it directly anyway."""
-    state = page.current_workflow_state
+def may_approve(page, user, state=None) -> bool:
+    """Whether ``user`` may approve ``page``'s review (``state``, by default the current
+    one): not their own submission, unless they could publish the page directly anyway."""
+    state = state or page.current_workflow_state
     if state is None or user.is_superuser:
         return True
     if state.requested_by_id != user.pk:
@@ -30,6 +30,10 @@ def publish_approved_workflow(workflow_state, user=None) -> None:
     from wagtail.models import Page
 
     content = workflow_state.content_object
-    if user is not None and isinstance(content, Page) and not may_approve(content, user):
+    if (
+        user is not None
+        and isinstance(content, Page)
+        and not may_approve(content, user, workflow_state)
+    ):
         raise PermissionDenied
     content.get_latest_revision().publish(user=user, skip_permission_checks=True)
