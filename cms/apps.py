@@ -7,3 +7,8 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("CMS core")
+
+    def ready(self) -> None:
+        from cms.formats.admin_inputs import register_admin_inputs
+
+        register_admin_inputs()

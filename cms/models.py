@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.pagination import DeferredJoinPaginator
 from cms.site.listing import listing_context
 from cms.site.visibility import visible
+from cms.vocabularies.forms import VocabularyPickersPageForm
 from search import documents
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -51,6 +52,8 @@ class BasePage(Page):
         index.FilterField("locale"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
+    # Vocabulary pickers offer the Finnish source rows only, named in the page's language.
+    base_form_class = VocabularyPickersPageForm
 
     class Meta:
         abstract = True

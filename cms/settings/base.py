@@ -165,6 +165,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+# Pickers Wagtail builds itself (the scheduling dialog, report filters, blocks) show Finnish
+# dates; model fields get the editor's own language (cms/formats/admin_inputs.py).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
