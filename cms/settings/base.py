@@ -142,7 +142,10 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first, then our Finnish and Swedish translations of the Wagtail
+# and wagtail-localize admin strings the packages leave untranslated. Django merges
+# LOCALE_PATHS over every installed app's catalogue, earlier entries winning.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "admin"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
