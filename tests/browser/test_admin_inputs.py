@@ -45,9 +45,7 @@ def planning(translated_home_pages):
     return index, theme
 
 
-def test_planner_types_finnish_dates_and_picks_a_finnish_theme(
-    base_url, browser_page, planning
-):
+def test_planner_types_finnish_dates_and_picks_a_finnish_theme(base_url, browser_page, planning):
     page, base = browser_page, base_url
     index, theme = planning
     page.goto(f"{base}/admin/login/")

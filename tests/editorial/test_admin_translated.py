@@ -31,10 +31,13 @@ def untranslated(monkeypatch):
     original_ngettext = trans_real.DjangoTranslation.ngettext
 
     def gettext(self, message):
-        language = self.language()
-        if language in ("fi", "sv") and message not in self._catalog:
-            if not LANGUAGE_NEUTRAL.match(message.split("\x04")[-1]):
-                missed.setdefault(language, set()).add(message.split("\x04")[-1])
+        language, text = self.language(), message.split("\x04")[-1]
+        if (
+            language in ("fi", "sv")
+            and message not in self._catalog
+            and not LANGUAGE_NEUTRAL.match(text)
+        ):
+            missed.setdefault(language, set()).add(text)
         return original_gettext(self, message)
 
     def ngettext(self, singular, plural, n):
