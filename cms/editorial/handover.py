@@ -35,8 +35,9 @@ def _start_review(page: Page, user) -> bool:
     return True
 
 
-def _save_draft(translation: Translation, target: Page, user) -> None:
-    """A new revision of ``target`` holding the translated strings, the live row untouched.
+def save_draft(translation: Translation, user) -> None:
+    """A new revision of the translation's page holding the translated strings (and the
+    source's synchronised fields), the live row untouched.
 
     (wagtail-localize's ``save_target(publish=False)`` writes the strings into the page row
     too, which for a live translation is the public page.)
@@ -61,7 +62,7 @@ def submit_translation_for_review(request: HttpRequest, translation_id: int) -> 
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[target.id])
     try:
-        _save_draft(translation, target, request.user)
+        save_draft(translation, request.user)
     except ValidationError as error:
         messages.error(
             request,

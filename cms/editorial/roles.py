@@ -27,6 +27,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -51,8 +52,8 @@ from cms.editorial.sections import (
 )
 from cms.plugins import ContentTypePlugin, registry
 
-COMMUNICATIONS = EditorialRole("communications", "Communications")
-TRANSLATORS = EditorialRole("translators", "Translators")
+COMMUNICATIONS = EditorialRole("communications", "Viestintä", legacy_names=("Communications",))
+TRANSLATORS = EditorialRole("translators", "Kääntäjät", legacy_names=("Translators",))
 
 PUBLISHER_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
 WRITER_PAGE_ACTIONS = ("add", "change", "lock", "unlock")
@@ -61,10 +62,17 @@ MEDIA_ACTIONS = ("add", "change", "choose")
 HOME_DEPTH = 2
 HOME_PAGE_ACTIONS = ("change", "publish")
 
-MODERATED_WORKFLOW = "Moderated publishing"
-MODERATED_TASK = "Communications review"
-SECTION_WORKFLOW = "Section review: {key}"
-SECTION_TASK = "Section review: {key}"
+# Workflow and task names are data that Wagtail shows as they are: Finnish, like the admin.
+MODERATED_WORKFLOW = "Moderoitu julkaisu"
+MODERATED_TASK = "Viestinnän tarkastus"
+SECTION_WORKFLOW = "Osion tarkastus: {section}"
+SECTION_TASK = "Osion tarkastus: {section}"
+#: Names an earlier setup gave; renamed in place so existing pages keep their workflows.
+LEGACY_NAMES = {
+    MODERATED_WORKFLOW: "Moderated publishing",
+    MODERATED_TASK: "Communications review",
+    SECTION_WORKFLOW: "Section review: {key}",
+}
 
 
 @dataclass
@@ -79,8 +87,20 @@ def source_language() -> str:
 
 
 def group_for(role: EditorialRole) -> Group:
-    group, _created = Group.objects.get_or_create(name=role.name)
+    group = Group.objects.filter(name=role.name).first()
+    if group is None:
+        legacy = Group.objects.filter(name__in=role.legacy_names).first()
+        if legacy is not None:
+            legacy.name = role.name
+            legacy.save(update_fields=["name"])
+            return legacy
+        group = Group.objects.create(name=role.name)
     return group
+
+
+def _rename_legacy(model: type[Model], name: str, legacy_name: str | None) -> None:
+    if legacy_name and not model.objects.filter(name=name).exists():
+        model.objects.filter(name=legacy_name).update(name=name)
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -148,7 +168,14 @@ def _ensure_app_permissions() -> None:
         create_permissions(config, verbosity=0)
 
 
-def _workflow(name: str, task_name: str, groups: list[Group]) -> Workflow:
+def _workflow(
+    name: str,
+    task_name: str,
+    groups: list[Group],
+    legacy_names: tuple[str | None, str | None] = (None, None),
+) -> Workflow:
+    _rename_legacy(Workflow, name, legacy_names[0])
+    _rename_legacy(GroupApprovalTask, task_name, legacy_names[1])
     workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=task_name).first()
     if task is None:
@@ -165,10 +192,21 @@ def workflow_for(plugin: ContentTypePlugin, section: EditorialSection) -> Workfl
     """The moderated workflow, or the section's own light workflow."""
     communications = group_for(COMMUNICATIONS)
     if section.workflow == WorkflowKind.MODERATED:
-        return _workflow(MODERATED_WORKFLOW, MODERATED_TASK, [communications])
+        return _workflow(
+            MODERATED_WORKFLOW,
+            MODERATED_TASK,
+            [communications],
+            (LEGACY_NAMES[MODERATED_WORKFLOW], LEGACY_NAMES[MODERATED_TASK]),
+        )
     reviewers = [communications, *(group_for(role) for role in section.roles)]
+    with translation.override(settings.LANGUAGE_CODE):
+        label = str(plugin.verbose_name_plural).lower()
+    legacy = LEGACY_NAMES[SECTION_WORKFLOW].format(key=plugin.key)
     return _workflow(
-        SECTION_WORKFLOW.format(key=plugin.key), SECTION_TASK.format(key=plugin.key), reviewers
+        SECTION_WORKFLOW.format(section=label),
+        SECTION_TASK.format(section=label),
+        reviewers,
+        (legacy, legacy),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +12,7 @@ from wagtail.admin.widgets import Button
 from cms.editorial import guards
 from cms.editorial.handover import submit_translation_for_review
 from cms.editorial.machine_translation import DraftOnlyUpdateTranslationsView
+from cms.editorial.synchronised import carry_to_translations
 from cms.editorial.views_po import upload_pofile
 from cms.editorial.views_reports import REPORT_PERMISSION, parity_view, translation_status_report
 from cms.editorial.views_share import create_share_link
@@ -59,6 +61,21 @@ def register_editorial_urls() -> list:
 
 
 hooks.register("construct_page_action_menu", guards.filter_page_action_menu)
+
+
+@hooks.register("after_publish_page")
+def carry_synchronised_fields(request, page) -> None:
+    """Publishing a Finnish page drafts its synchronised fields into the translations."""
+    carried = carry_to_translations(page.specific, request.user)
+    if carried:
+        messages.warning(
+            request,
+            _(
+                "Dates, amounts and other shared fields changed: draft versions of these "
+                "translations now carry them and wait for review: %(pages)s"
+            )
+            % {"pages": ", ".join(f"{p.title} ({p.locale.language_code})" for p in carried)},
+        )
 
 
 def _guard_translate_buttons() -> None:

@@ -66,7 +66,7 @@ def test_unreadable_date_is_an_error_that_keeps_the_typed_text(client, planner, 
 
 
 def test_english_admin_uses_the_english_time_separator(client, make_editor, training_indexes):
-    editor = make_editor("Training planners")
+    editor = make_editor("Koulutussuunnittelijat")
     editor.wagtail_userprofile.preferred_language = "en"
     editor.wagtail_userprofile.save()
     login(client, editor)

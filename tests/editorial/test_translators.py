@@ -125,7 +125,7 @@ def test_translator_hands_a_translation_over_for_review(
 def test_translator_cannot_submit_a_translation_they_cannot_edit(
     client, make_editor, swedish, training
 ):
-    outsider = make_editor("Project editors")
+    outsider = make_editor("Hankesivujen toimittajat")
     translation = Translation.objects.get(
         source__object_id=training.translation_key, target_locale=swedish.locale
     )
