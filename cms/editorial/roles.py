@@ -227,10 +227,21 @@ def configure_index_page(plugin: ContentTypePlugin, page: Page) -> int:
     return created
 
 
+#: Wagtail's migrations create a default workflow and groups with English names.
+WAGTAIL_DEFAULT_NAMES = {
+    Workflow: {"Moderators approval": "Moderaattorien hyväksyntä"},
+    GroupApprovalTask: {"Moderators approval": "Moderaattorien hyväksyntä"},
+    Group: {"Moderators": "Moderaattorit", "Editors": "Toimittajat"},
+}
+
+
 @transaction.atomic
 def setup_roles() -> SetupReport:
     """Create or update every group, permission and workflow; safe to run any number of times."""
     _ensure_app_permissions()
+    for model, renames in WAGTAIL_DEFAULT_NAMES.items():
+        for english, finnish in renames.items():
+            _rename_legacy(model, finnish, english)
     report = SetupReport()
     communications = group_for(COMMUNICATIONS)
     translators = group_for(TRANSLATORS)
@@ -263,7 +274,9 @@ def setup_roles() -> SetupReport:
 
     for home in Page.objects.filter(depth=HOME_DEPTH):
         report.page_permissions += _grant_page(communications, home, HOME_PAGE_ACTIONS)
-    for plugin, _section in sections():
+    for plugin, section in sections():
+        # Also renames a workflow an earlier English setup made (pages keep it attached).
+        workflow_for(plugin, section)
         for page in plugin.index_model.objects.select_related("locale"):
             report.page_permissions += configure_index_page(plugin, page)
     report.workflows = Workflow.objects.filter(workflow_pages__isnull=False).distinct().count()

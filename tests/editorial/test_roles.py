@@ -150,15 +150,19 @@ def test_home_pages_translated_after_migrate_are_open_to_communications(translat
 def test_groups_and_workflows_have_finnish_names_and_old_english_ones_are_renamed(roles):
     from wagtail.models import Workflow
 
-    from cms.editorial.roles import MODERATED_WORKFLOW
-
     Group.objects.filter(name=TRAINING_PLANNERS.name).update(name="Training planners")
-    Workflow.objects.filter(name=MODERATED_WORKFLOW).update(name="Moderated publishing")
+    Workflow.objects.filter(name="Osion tarkastus: koulutukset").update(
+        name="Section review: trainings"
+    )
     groups = Group.objects.count()
     setup_roles()
     assert Group.objects.count() == groups, "renamed, not duplicated"
     assert Group.objects.filter(name="Koulutussuunnittelijat").exists()
     assert not Group.objects.filter(name="Training planners").exists()
     names = set(Workflow.objects.values_list("name", flat=True))
-    assert "Moderoitu julkaisu" in names and "Osion tarkastus: koulutukset" in names
-    assert not any(name.startswith(("Moderated", "Section review")) for name in names)
+    assert "Osion tarkastus: koulutukset" in names
+    assert "Moderaattorien hyväksyntä" in names, "Wagtail's default workflow too"
+    assert not any(
+        name.startswith(("Moderat", "Section review"))
+        for name in names - {"Moderaattorien hyväksyntä"}
+    )
