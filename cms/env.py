@@ -73,7 +73,17 @@ VARIABLES: tuple[Variable, ...] = (
         "ELASTICSEARCH_URL", str, "", "Elasticsearch URL; when set it becomes the search backend."
     ),
     Variable(
-        "ELASTICSEARCH_INDEX_PREFIX", str, "eduverkko", "Prefix of the Elasticsearch indexes."
+        "OPENSEARCH_URL",
+        str,
+        "",
+        "OpenSearch 2.x/3.x URL; when set it becomes the search backend (not with "
+        "ELASTICSEARCH_URL).",
+    ),
+    Variable(
+        "ELASTICSEARCH_INDEX_PREFIX",
+        str,
+        "eduverkko",
+        "Prefix of the search engine's indexes (Elasticsearch or OpenSearch).",
     ),
     Variable("PORT", int, 8000, "Port that `make run` serves on."),
     Variable(

@@ -23,6 +23,7 @@ CACHE_URL: str = env.read("CACHE_URL")
 BASE_URL: str = env.read("BASE_URL").rstrip("/")
 ELASTICSEARCH_URL: str = env.read("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX: str = env.read("ELASTICSEARCH_INDEX_PREFIX")
+OPENSEARCH_URL: str = env.read("OPENSEARCH_URL")
 PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
 PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
 PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
@@ -166,8 +167,11 @@ WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-# Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
-WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
+# Elasticsearch (ELASTICSEARCH_URL) or OpenSearch (OPENSEARCH_URL) when set, with the
+# database backend as its fallback.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX, opensearch_url=OPENSEARCH_URL
+)
 
 # --- Editorial workflow and translation ---------------------------------------------------
 # New editors get the Finnish admin (Wagtail would follow their browser); Swedish and

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from cms import env
 from pages.trainings.models import TrainingPage
 from search.backends.elasticsearch import LanguageAwareMapping, LanguageAwareSearchBackend
+from search.backends.language_analysis import FACET_SIZE
 from search.config import search_backends
 from search.service import search_pages
 
@@ -163,11 +164,19 @@ def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training
         for r in es_stub.matching("POST", "_search$")
         if "aggregations" in r.body
     ]
-    assert {"content_type_id": {"terms": {"field": "content_type_id_filter", "missing": 0}}} in (
-        aggregations
-    )
     assert {
-        "themes": {"terms": {"field": "trainings_trainingpage__themes_filter", "missing": 0}}
+        "content_type_id": {
+            "terms": {"field": "content_type_id_filter", "missing": 0, "size": FACET_SIZE}
+        }
+    } in (aggregations)
+    assert {
+        "themes": {
+            "terms": {
+                "field": "trainings_trainingpage__themes_filter",
+                "missing": 0,
+                "size": FACET_SIZE,
+            }
+        }
     } in aggregations
 
 
