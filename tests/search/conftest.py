@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
+from scripts.search_engine import live_test_engines
+
 
 @pytest.fixture
 def training_indexes(translated_home_pages) -> dict:
@@ -82,19 +84,12 @@ def search_html(client):
     return get
 
 
-#: Engines the live tests run against, each started once per session by
-#: scripts/search_engine.py (the code behind scripts/with-search-engine). Elasticsearch 9 is
-#: not here: its integ-test zip on Maven Central lacks the analysis-common module (see the
-#: launcher's docstring), so it rejects the project's index settings.
-LIVE_ENGINES = ["opensearch:2.19.6"]
-
-
-@pytest.fixture(scope="session", params=LIVE_ENGINES)
+@pytest.fixture(scope="session", params=live_test_engines())
 def engine_node(request):
-    """A throwaway single-node engine on 127.0.0.1 for the whole session."""
+    """A throwaway single-node engine on 127.0.0.1 for the whole session (see live_engine)."""
     from scripts.search_engine import EngineNode
 
-    node = EngineNode(request.param)
+    node = EngineNode(request.param, fast_start=True)
     try:
         node.start()
         yield node
@@ -104,10 +99,11 @@ def engine_node(request):
 
 @pytest.fixture
 def live_engine(engine_node, settings, db):
-    """Search through the live engine (database backend as fallback), in fresh indexes.
+    """Search through the live engine (database backend as fallback), with empty indexes.
 
-    The indexes get a prefix of their own per test (rolled-back tests reuse primary keys)
-    and are created with the project's settings by ``manage.py reindex``, as on deployment.
+    The indexes are created once per session with the project's settings by
+    ``manage.py reindex``, as on deployment; each test starts with no documents in them
+    (rolled-back tests reuse primary keys).
     """
     from django.utils.crypto import get_random_string
     from modelsearch.backends import get_search_backend
@@ -116,13 +112,30 @@ def live_engine(engine_node, settings, db):
 
     if engine_node.process is None:  # a test stopped it and failed before starting it again
         engine_node.start()
-    prefix = f"t{get_random_string(8).lower()}"
+    if not hasattr(engine_node, "index_prefix"):
+        engine_node.index_prefix = f"t{get_random_string(8).lower()}"
     urls = {"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}
     urls[engine_node.dist.url_variable] = engine_node.url
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        urls["ELASTICSEARCH_URL"], prefix, timeout=30, opensearch_url=urls["OPENSEARCH_URL"]
+        urls["ELASTICSEARCH_URL"],
+        engine_node.index_prefix,
+        timeout=30,
+        opensearch_url=urls["OPENSEARCH_URL"],
     )
-    call_command("reindex", verbosity=0)
     backend = get_search_backend("default")
-    yield backend
-    backend.es.indices.delete(index=f"{prefix}_*", ignore_unavailable=True)
+    if not getattr(engine_node, "indexes_created", False):
+        call_command("reindex", verbosity=0)
+        engine_node.indexes_created = True
+    else:
+        empty_indexes(backend)
+    return backend
+
+
+def empty_indexes(backend) -> None:
+    """Delete every document under the backend's prefix (the zip has no delete-by-query)."""
+    pattern = f"{backend.index_prefix}*"
+    backend.es.indices.refresh(index=pattern)
+    hits = backend.es.search(index=pattern, body={"size": 10_000, "_source": False})["hits"]
+    actions = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits["hits"]]
+    if actions:
+        backend.es.bulk(body=actions, refresh=True)
