@@ -344,8 +344,10 @@ class EngineNode:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
     def version(self) -> str:
-        with urllib.request.urlopen(self.url, timeout=10) as response:
-            return json.load(response)["version"]["number"]
+        # Not ``GET /``: Elasticsearch serves it from the rest-root module, absent from its zip.
+        with urllib.request.urlopen(f"{self.url}/_nodes/_local", timeout=10) as response:
+            (node,) = json.load(response)["nodes"].values()
+            return node["version"]
 
     def stop(self) -> None:
         """Stop the node (its data stays for the next :meth:`start`)."""

@@ -2,8 +2,8 @@
 
 ``WAGTAILSEARCH_BACKENDS`` holds ``"default"`` (Elasticsearch when ``ELASTICSEARCH_URL`` is set,
 OpenSearch when ``OPENSEARCH_URL`` is, else the database) and, with an engine, ``"database"``:
-the database backend that the indexing task keeps current as well. When the engine fails, site search answers from
-``"database"`` and says so; after a failure the engine is left alone for
+the database backend that the indexing task keeps current as well. When the engine fails,
+site search answers from ``"database"`` and says so; after a failure the engine is left alone for
 :data:`RETRY_ENGINE_AFTER` seconds so that an outage does not slow every request down.
 """
 
