@@ -187,8 +187,9 @@ def test_opensearch_url_selects_the_opensearch_backend_with_the_same_analysis():
 
     assert config["default"]["BACKEND"] == "search.backends.opensearch"
     assert config["database"]["BACKEND"] == "search.backends.database"
-    assert backend.settings["settings"]["analysis"] == (
-        LanguageAwareSearchBackend.settings["settings"]["analysis"]
+    assert (
+        backend.settings["settings"]["analysis"]
+        == (LanguageAwareSearchBackend.settings["settings"]["analysis"])
     )
     assert opensearch.LanguageAwareMapping(TrainingPage).get_mapping() == (
         LanguageAwareMapping(TrainingPage).get_mapping()
