@@ -45,7 +45,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("SEARCH_ENGINE_CACHE", PROJECT_ROOT / ".cache" / "search-engines"))
+
+
+def default_cache() -> Path:
+    """``.cache/search-engines`` in the project, if the engine's user can reach it.
+
+    A checkout under a private home (``/root`` is 0700) cannot be read by ``nobody``; rather
+    than opening the home up, the distributions then live in ``/var/tmp``.
+    """
+    in_project = PROJECT_ROOT / ".cache" / "search-engines"
+    reachable = all(folder.stat().st_mode & 0o001 for folder in PROJECT_ROOT.parents)
+    if os.geteuid() != 0 or (reachable and PROJECT_ROOT.stat().st_mode & 0o001):
+        return in_project
+    return Path("/var/tmp/eduverkko-search-engines")
+
+
+CACHE = Path(os.environ.get("SEARCH_ENGINE_CACHE") or default_cache())
 JVM_ROOT = Path("/usr/lib/jvm")
 HEAP = os.environ.get("SEARCH_ENGINE_HEAP", "512m")
 START_TIMEOUT = int(os.environ.get("SEARCH_ENGINE_START_TIMEOUT", "240"))
@@ -188,9 +203,7 @@ def resolve(dist: Distribution) -> Path:
     staging.rmdir()
     for artifact, plugin_class in dist.extra_modules:
         add_module(dist, artifact, plugin_class)
-    for directory in [CACHE, *CACHE.parents]:  # the engine user must reach the files
-        if directory == Path("/") or directory.stat().st_mode & 0o005 == 0o005:
-            break
+    for directory in (CACHE, CACHE.parent):  # ours: the engine's user must read them
         directory.chmod(directory.stat().st_mode | 0o005)
     marker.touch()
     return dist.home
