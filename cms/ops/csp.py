@@ -21,8 +21,9 @@ EDITOR_TOOLS_EXTRA = {
     "script-src": [UNSAFE_INLINE],
     "style-src": [UNSAFE_INLINE],
     "img-src": ["blob:"],
-    "frame-ancestors": [SELF],
 }
+#: The admin frames its own pages (Wagtail's live preview panel); nothing else is framed.
+EDITOR_TOOLS_REPLACE = {"frame-ancestors": [SELF]}
 
 
 def policy(media_origin: str | None) -> dict:
@@ -68,4 +69,6 @@ class PathPolicyMiddleware(CSPMiddleware):
             for directive, sources in EDITOR_TOOLS_EXTRA.items():
                 update[directive] = [*update.get(directive, []), *sources]
             parts.update = update
+            if request.path.startswith(ADMIN_PREFIX):
+                parts.replace = {**(parts.replace or {}), **EDITOR_TOOLS_REPLACE}
         return parts

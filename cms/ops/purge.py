@@ -20,6 +20,7 @@ every page, so a change to one purges the whole site.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -40,8 +41,8 @@ def _origin(page: Page) -> str | None:
     url = page.get_full_url()
     if url is None:
         return None
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def urls_for_page(page: Page, old_path: str | None = None) -> set[str]:
@@ -85,12 +86,18 @@ def on_published_or_unpublished(sender: type, instance: Page, **kwargs: Any) -> 
 
 
 def on_moved(sender: type, instance: Page, url_path_before: str = "", **kwargs: Any) -> None:
-    old_path = None
-    site_root = instance.get_site()
-    if url_path_before and site_root is not None:
-        root_path = site_root.root_page.url_path
-        old_path = "/" + url_path_before.removeprefix(root_path).lstrip("/")
-    purge(urls_for_page(instance, old_path=old_path))
+    purge(urls_for_page(instance, old_path=old_public_path(instance, url_path_before)))
+
+
+def old_public_path(page: Page, url_path_before: str) -> str | None:
+    """The public path ``page`` had before its move (same language tree, so same prefix)."""
+    home = Page.objects.ancestor_of(page, inclusive=True).filter(depth=2).first()
+    url = page.get_full_url()
+    if not url_path_before or home is None or url is None:
+        return None
+    path_now = urlsplit(url).path
+    prefix = path_now.removesuffix(page.url_path.removeprefix(home.url_path))
+    return prefix + url_path_before.removeprefix(home.url_path)
 
 
 def on_vocabulary_changed(sender: type, **kwargs: Any) -> None:

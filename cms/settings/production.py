@@ -71,8 +71,10 @@ MIDDLEWARE = [
 ]
 INSTALLED_APPS = [*base.INSTALLED_APPS, "csp"]
 CONTENT_SECURITY_POLICY = csp.policy(media_origin(MEDIA_STORAGE))
-# Editors' avatars are initials, not images fetched from gravatar.com.
+# The admin loads nothing from other origins: avatars are initials, not images from
+# gravatar.com, and no upgrade check calls releases.wagtail.org (upgrades are deployments).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- The caching proxy in front: purged on publish, unpublish and move -------------------
 FRONTEND_CACHE_PURGE_URL: str = env.read("FRONTEND_CACHE_PURGE_URL")

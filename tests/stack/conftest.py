@@ -7,6 +7,9 @@ points at a closed port (configured but down: search falls back to the database)
 process writes its own log under the session's temporary directory. At the end the
 fixture stops the stack as Ctrl-C would and checks that every process it started is gone.
 
+``STACK_STATE_FILE=<file>`` reuses a stack started by hand with ``--state-file`` and
+``--log-dir`` instead (and leaves it running), to iterate on the tests.
+
 The tests talk to it over real HTTP only, and change content as an editor or a worker
 would: through the admin, or through the ORM in a ``manage.py shell`` of the stack's own
 settings (:meth:`Stack.shell`).
@@ -110,6 +113,12 @@ class Stack:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Iterator[Stack]:
+    reuse = os.environ.get("STACK_STATE_FILE")
+    if reuse:
+        # While writing tests: a stack already started by hand with --state-file/--log-dir.
+        state = json.loads(Path(reuse).read_text())
+        yield Stack(state, Path(state["log_dir"]))
+        return
     workdir = tmp_path_factory.mktemp("stack")
     state_file = workdir / "state.json"
     log_dir = workdir / "logs"

@@ -83,5 +83,5 @@ def test_no_csp_violation_on_site_admin_translation_editor_and_api_docs(stack, a
         # The page visited last is the Swedish translation: wagtail-localize's React editor.
         editor_rendered = page.locator(".js-translation-editor > *").count()
         browser.close()
-    assert violations == []
+    assert violations == [], "\n".join(violations)
     assert editor_rendered, "the translation editor did not render"
