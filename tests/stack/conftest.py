@@ -117,7 +117,10 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     if reuse:
         # While writing tests: a stack already started by hand with --state-file/--log-dir.
         state = json.loads(Path(reuse).read_text())
-        yield Stack(state, Path(state["log_dir"]))
+        reused = Stack(state, Path(state["log_dir"]))
+        yield reused
+        for process in reused.extra_processes:
+            process.terminate()
         return
     workdir = tmp_path_factory.mktemp("stack")
     state_file = workdir / "state.json"
