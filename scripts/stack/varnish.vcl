@@ -25,8 +25,10 @@ sub vcl_recv {
     if (!req.http.X-Forwarded-Proto) {
         set req.http.X-Forwarded-Proto = "http";
     }
+    # One id per request, logged by the app on every line: the epoch second keeps ids
+    # unique across restarts of Varnish (whose transaction ids start again from 1).
     if (!req.http.X-Request-ID) {
-        set req.http.X-Request-ID = req.xid;
+        set req.http.X-Request-ID = "v" + std.integer(time=now) + "-" + req.xid;
     }
 
     if (req.method == "PURGE") {
