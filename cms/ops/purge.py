@@ -74,19 +74,25 @@ def urls_for_page(page: Page, old_path: str | None = None) -> set[str]:
     return urls
 
 
+def proxy_configured() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def purge(urls: set[str]) -> None:
     """Queue the purge once the transaction that changed the content has committed."""
-    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if urls and proxy_configured():
         task = purge_urls_from_cache_task.using(queue_name=PURGE_QUEUE)
         transaction.on_commit(lambda: task.enqueue(sorted(urls)))
 
 
 def on_published_or_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
-    purge(urls_for_page(instance))
+    if proxy_configured():  # no queries spent on URLs nobody purges
+        purge(urls_for_page(instance))
 
 
 def on_moved(sender: type, instance: Page, url_path_before: str = "", **kwargs: Any) -> None:
-    purge(urls_for_page(instance, old_path=old_public_path(instance, url_path_before)))
+    if proxy_configured():
+        purge(urls_for_page(instance, old_path=old_public_path(instance, url_path_before)))
 
 
 def old_public_path(page: Page, url_path_before: str) -> str | None:

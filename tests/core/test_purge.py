@@ -88,12 +88,3 @@ def test_unpublish_and_move_purge_the_old_places(
     second.refresh_from_db()
     assert f"{old_second_url}*" in paths(purged)
     assert second.url in paths(purged)
-
-
-def test_nothing_is_sent_without_a_proxy(make_training, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        make_training()
-    from cms.ops import purge
-
-    assert purge.urls_for_page  # the module is wired, but no proxy means no purge task
-    assert all("purge" not in repr(callback) for callback in callbacks)
