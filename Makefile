@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 
-.PHONY: run test install lock messages lint check pytest-sqlite pytest-postgres clean
+.PHONY: run serve test install lock messages lint check pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ else
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 endif
+
+# The production stack on one machine (README "Deploying"): Varnish on 127.0.0.1:$(PORT) in
+# front of gunicorn (cms.settings.production), PostgreSQL 15, Redis, the task workers and the
+# scheduler; OBJECT_STORE=moto keeps media in a local S3 server, SEARCH_ENGINE=elasticsearch
+# (or opensearch) adds that engine through scripts/with-search-engine. Ctrl-C stops all of it.
+serve: install
+	$(if $(SEARCH_ENGINE),scripts/with-search-engine $(SEARCH_ENGINE)) \
+	scripts/with-postgres $(BIN)/python scripts/serve-stack --port $(PORT) --demo
 
 # Extract UI strings into locale/{fi,sv,en}; translate the .po files, then compile them.
 messages: install
