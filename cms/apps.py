@@ -10,5 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms.formats.admin_inputs import register_admin_inputs
+        from cms.ops import purge
 
         register_admin_inputs()
+        purge.connect()
