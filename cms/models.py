@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.pagination import DeferredJoinPaginator
 from cms.site.listing import listing_context
-from cms.site.visibility import visible
+from cms.visibility import visible
 from search import documents
 
 PAGE_TRANSLATABLE_FIELDS = [

@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
 from cms.plugins import ContentTypePlugin, registry
+from cms.visibility import searchable_public_pages
 from cms.vocabularies.models import Theme
 from search.contributions import contribution_for
 from search.engine import run_with_fallback
@@ -99,7 +100,7 @@ def clean_query(query: str | None) -> str:
 def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
     """Pages anyone may see in ``locale``: live, without view restrictions, of these types."""
     models = [plugin.page_model for plugin in plugins]
-    return Page.objects.live().public().filter(locale=locale).type(*models)
+    return searchable_public_pages(Page.objects.filter(locale=locale).type(*models))
 
 
 def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
@@ -148,7 +149,7 @@ def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
         theme_field = contribution_for(plugin).theme_field
         if theme_field is None:
             continue
-        queryset = plugin.page_model.objects.live().public().filter(locale=locale)
+        queryset = searchable_public_pages(plugin.page_model.objects.filter(locale=locale))
         results = backend.search(query, queryset, order_by_relevance=False)
         for theme_id, count in results.facet(theme_field).items():
             if theme_id is not None:

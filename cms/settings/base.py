@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms import env
 from cms.caches import caches_from_url
+from cms.databases import with_sqlite_concurrency
 from search.config import search_backends
 
 # --- Environment -------------------------------------------------------------------------
@@ -116,7 +117,7 @@ TEMPLATES = [
 
 # --- Database ----------------------------------------------------------------------------
 DATABASES = {
-    "default": (
+    "default": with_sqlite_concurrency(
         dj_database_url.parse(DATABASE_URL, conn_max_age=60)
         if DATABASE_URL
         else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
