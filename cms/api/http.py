@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 
 from cms.api import freshness
-from cms.api.access import InvalidKey, allowance, authenticate
+from cms.api.access import Allowance, InvalidKey, allowance, authenticate, ip_allowance
 from cms.api.errors import problem_response
 
 SAFE_METHODS = {"GET", "HEAD"}
@@ -75,6 +75,14 @@ def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse
     return response
 
 
+def too_many_requests(quota: Allowance) -> HttpResponse:
+    return problem_response(
+        429,
+        "Too many requests; try again after the time given in Retry-After.",
+        headers={"Retry-After": str(quota.retry_after), **quota.headers()},
+    )
+
+
 def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Wrap an API view with key checks, limits, conditional GET and CORS."""
 
@@ -85,21 +93,20 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         try:
             key = authenticate(request)
         except InvalidKey:
+            # Guessing keys costs the address's anonymous allowance like any request.
+            quota = ip_allowance(request)
+            if not quota.allowed:
+                return add_cors(request, too_many_requests(quota))
             response = problem_response(
                 401,
                 "The API key is unknown, revoked or expired. Public content needs no key.",
-                headers={"WWW-Authenticate": 'Bearer realm="api"'},
+                headers={"WWW-Authenticate": 'Bearer realm="api"', **quota.headers()},
             )
             return add_cors(request, response)
         request.partner_key = key
         quota = allowance(request, key)
         if not quota.allowed:
-            response = problem_response(
-                429,
-                "Too many requests; try again after the time given in Retry-After.",
-                headers={"Retry-After": str(quota.retry_after), **quota.headers()},
-            )
-            return add_cors(request, response)
+            return add_cors(request, too_many_requests(quota))
         response = view(request, *args, **kwargs)
         if request.method in SAFE_METHODS and response.status_code == 200:
             response = add_validators(request, response)

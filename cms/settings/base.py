@@ -11,7 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
-from cms.caches import caches_from_url
+from cms.caches import RATE_LIMITS, caches_from_url
 from cms.databases import with_sqlite_concurrency
 from search.config import search_backends
 
@@ -200,3 +200,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- Partner API -------------------------------------------------------------------------
 # Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.
 PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = False
+#: The cache alias the rate counters use (see cms.caches.rate_limit_cache).
+PARTNER_API_RATE_CACHE = RATE_LIMITS
