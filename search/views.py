@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from search.service import SearchInputError, search_pages, suggest_titles
 
@@ -20,7 +20,7 @@ def _page_number(raw: str | None) -> int:
         return 1
 
 
-@require_GET
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for ``?q=`` in the language of the URL, filterable by ``?type=``."""
     query = request.GET.get("q", "")
@@ -48,7 +48,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "search/search_page.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def suggest(request: HttpRequest) -> JsonResponse:
     """Titles that start with what has been typed: ``{"query", "suggestions", "degraded"}``."""
     query = request.GET.get("q", "")

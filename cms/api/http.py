@@ -7,6 +7,9 @@ by other apps get the same treatment without knowing about it.
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -63,10 +66,35 @@ def not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
     return since is not None and last_modified <= since
 
 
+#: When this process first served each representation, by (path and query, ETag).
+_first_served: OrderedDict[tuple[str, str], int] = OrderedDict()
+_first_served_lock = threading.Lock()
+FIRST_SERVED_ENTRIES = 10_000
+
+
+def first_served(request: HttpRequest, etag: str, now: int) -> int:
+    """When this process first sent this body for this URL (an LRU memo, no shared write).
+
+    A body can change without any edit: a training's lifecycle moves with the clock. The
+    publication stamp alone would then let ``If-Modified-Since`` answer 304 for a body the
+    ETag already knows is new. A representation first seen at ``t`` cannot be older than
+    ``t`` here, so ``Last-Modified`` is never earlier than the body it describes; another
+    process (or a restart) can only give a later time, which costs a 200, never a stale 304.
+    """
+    key = (request.get_full_path(), etag)
+    with _first_served_lock:
+        seen = _first_served.setdefault(key, now)
+        _first_served.move_to_end(key)
+        if len(_first_served) > FIRST_SERVED_ENTRIES:
+            _first_served.popitem(last=False)
+    return seen
+
+
 def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """ETag, Last-Modified and Cache-Control on a successful read; 304 when unchanged."""
     etag = entity_tag(response.content)
-    last_modified = int(freshness.changed_at().timestamp())
+    changed = int(freshness.changed_at().timestamp())
+    last_modified = max(changed, first_served(request, etag, int(time.time())))
     if not_modified(request, etag, last_modified):
         response = HttpResponseNotModified()
     response["ETag"] = etag
@@ -107,9 +135,19 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         quota = allowance(request, key)
         if not quota.allowed:
             return add_cors(request, too_many_requests(quota))
+        head = request.method == "HEAD"
+        if head:
+            # HEAD answers what GET would, without the body (RFC 9110 section 9.3.2).
+            request.method = "GET"
         response = view(request, *args, **kwargs)
+        if head:
+            request.method = "HEAD"
         if request.method in SAFE_METHODS and response.status_code == 200:
             response = add_validators(request, response)
+        if head and not response.streaming:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
         elif response.status_code >= 400:
             response["Cache-Control"] = "no-store"
         for name, value in quota.headers().items():
