@@ -7,6 +7,7 @@ the plugin registry. Queries are analysed in the locale's language (:class:`Lang
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -90,8 +91,13 @@ def resolve_type(type_key: str | None) -> ContentTypePlugin | None:
     return registry.get(type_key)
 
 
+AUTOCOMPLETE_WORD = re.compile(r"[\w-]+")
+
+
 def clean_query(query: str | None) -> str:
     query = (query or "").strip()
+    if any(ord(character) < 32 or ord(character) == 127 for character in query):
+        raise SearchInputError("q", "The query contains control characters (such as NUL).")
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchInputError("q", f"The query is longer than {MAX_QUERY_LENGTH} characters.")
     return query
@@ -238,7 +244,9 @@ def matching_page_ids(model: type[Page], term: str, language: str, limit: int) -
 
 def suggest_titles(prefix: str | None, locale: str, *, limit: int = 8) -> tuple[list[str], bool]:
     """Titles of visible pages in ``locale`` whose words start with ``prefix``."""
-    prefix = clean_query(prefix)
+    # Only the words: quotes, stars and brackets are query syntax to the engines'
+    # autocomplete (SQLite FTS5 refuses an unbalanced quote outright).
+    prefix = " ".join(AUTOCOMPLETE_WORD.findall(clean_query(prefix)))
     locale_obj = resolve_locale(locale)
     plugins = list(registry)
     if len(prefix) < 2 or not plugins:

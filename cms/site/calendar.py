@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import icalendar
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.models import Locale
@@ -88,7 +88,10 @@ def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
     locale = Locale.get_active()
     index = get_object_or_404(public_pages(plugin.index_model.objects.all()), locale=locale)
     queryset = listing_queryset(plugin, index.get_listed_pages())
-    queryset, _form = filter_listing(index, request, queryset)
+    queryset, form = filter_listing(index, request, queryset)
+    if form is not None and form.errors:
+        messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        return HttpResponseBadRequest("\n".join(messages), content_type="text/plain; charset=utf-8")
     events = [to_event(page, request) for page in queryset[:MAX_EVENTS]]
     calendar = build_calendar(events, name=index.title, host=request.get_host().split(":")[0])
     return calendar_response(calendar, f"{plugin.key}-{locale.language_code}.ics")
