@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -118,7 +119,9 @@ class PageFeed(Feed):
         return item.title
 
     def item_description(self, item: FeedItem) -> str:
-        return item.description
+        # RSS descriptions and Atom summaries are HTML; a lead is plain text, so "<" and
+        # "&" in it are escaped to show as typed rather than be read as markup.
+        return escape(item.description)
 
     def item_link(self, item: FeedItem) -> str:
         return item.link
