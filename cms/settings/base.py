@@ -180,6 +180,8 @@ EDITORIAL_PARITY_LANGUAGES = ("fi", "sv")
 EDITORIAL_SHARE_LINK_DAYS = 7
 EDITORIAL_SHARE_LINK_MAX_DAYS = 30
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Failed admin logins are throttled per address (cms.throttle).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.ThrottledLoginForm"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # A new translation is a draft until a person publishes it, whatever the source's state.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

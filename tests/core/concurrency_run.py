@@ -22,8 +22,8 @@ import urllib.request
 
 PUBLISHERS = int(os.environ.get("CONCURRENCY_PUBLISHERS", "3"))
 POLLERS = int(os.environ.get("CONCURRENCY_POLLERS", "4"))
-OPERATIONS = int(os.environ.get("CONCURRENCY_OPERATIONS", "120"))
-TIME_LIMIT = float(os.environ.get("CONCURRENCY_TIME_LIMIT", "90"))
+OPERATIONS = int(os.environ.get("CONCURRENCY_OPERATIONS", "60"))
+TIME_LIMIT = float(os.environ.get("CONCURRENCY_TIME_LIMIT", "60"))
 
 
 def main() -> dict:
