@@ -103,7 +103,7 @@ def test_send_time_check_refuses_loopback_unless_allowed(settings, receiver):
 
     assert receiver.hits == 0
     assert delivery.response_status is None
-    assert "127.0.0.1 is a loopback address" in delivery.error
+    assert "127.0.0.1" in delivery.error  # the message names the refused address
     settings.PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True
     assert webhooks.attempt(delivery).response_status == 204
     assert receiver.hits == 1
