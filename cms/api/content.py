@@ -16,8 +16,8 @@ from cms.api.listing import any_slug, filter_pages, order, paginate
 from cms.api.params import MAX_ID, PageParams, PaginationParams, parameter_names, reject_unknown
 from cms.api.schemas import PageItem
 from cms.api.serialisation import load_context, serialise_page
-from cms.api.visibility import public_pages
 from cms.plugins import ContentTypePlugin
+from cms.visibility import public_pages
 
 ERRORS = {400: Problem, 401: Problem, 404: Problem, 429: Problem}
 

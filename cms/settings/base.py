@@ -11,7 +11,8 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
-from cms.caches import caches_from_url
+from cms.caches import RATE_LIMITS, caches_from_url
+from cms.databases import with_sqlite_concurrency
 from cms.ops.storage import media_storage
 from search.config import search_backends
 
@@ -120,7 +121,7 @@ TEMPLATES = [
 
 # --- Database ----------------------------------------------------------------------------
 DATABASES = {
-    "default": (
+    "default": with_sqlite_concurrency(
         dj_database_url.parse(DATABASE_URL, conn_max_age=60)
         if DATABASE_URL
         else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
@@ -207,6 +208,8 @@ EDITORIAL_PARITY_LANGUAGES = ("fi", "sv")
 EDITORIAL_SHARE_LINK_DAYS = 7
 EDITORIAL_SHARE_LINK_MAX_DAYS = 30
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Failed admin logins are throttled per address (cms.throttle).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.ThrottledLoginForm"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Approving the last review task publishes with the workflow's authority (a section's writers
 # review each other's work without publish permission), never the author's own submission.
@@ -232,3 +235,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TAS
 # --- Partner API -------------------------------------------------------------------------
 # Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.
 PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = False
+#: The cache alias the rate counters use (see cms.caches.rate_limit_cache).
+PARTNER_API_RATE_CACHE = RATE_LIMITS
