@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
+from cms.origin import page_url
 from cms.plugins import ContentTypePlugin, registry
 from cms.vocabularies.models import Theme
 from search.contributions import contribution_for
@@ -121,7 +122,7 @@ def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
                 id=page.pk,
                 type=plugin.key,
                 title=page.title,
-                url=page.get_full_url() or "",
+                url=page_url(page),
                 locale=locale.language_code,
                 excerpt=_excerpt(page, plugin),
             )

@@ -25,6 +25,7 @@ from cms.api.params import (
 from cms.api.schemas import Page as PageOut
 from cms.api.serialisation import load_context, serialise_page, type_keys
 from cms.api.visibility import public_pages
+from cms.origin import absolute_url
 from cms.plugins import registry
 
 NAMESPACE = "partner_api_v1"
@@ -72,7 +73,7 @@ def serialise(request: HttpRequest, pages: list[Page], locale: str | None) -> li
         key = keys[page.content_type_id]
         item = serialise_page(page, key, (), context)
         path = reverse(f"{NAMESPACE}:{key}-detail", kwargs={"id": page.pk})
-        item["api_url"] = request.build_absolute_uri(path)
+        item["api_url"] = absolute_url(path)
         items.append(item)
     return items
 

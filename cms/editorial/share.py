@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page
+
+from cms.origin import absolute_url
 
 SALT = "cms.editorial.share"
 
@@ -59,4 +60,4 @@ def share_url(page: Page, days: int, now: dt.datetime | None = None) -> tuple[st
     expires_at = (now or timezone.now()) + dt.timedelta(days=days)
     with translation.override(page.locale.language_code):
         path = reverse("editorial_share", args=[make_token(page.id, expires_at)])
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}", expires_at
+    return absolute_url(path), expires_at

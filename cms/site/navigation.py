@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Page
 
+from cms.origin import page_url
 from cms.plugins import registry
 from cms.site.localization import active_home_page, home_pages
 from cms.site.visibility import visible
@@ -93,7 +94,7 @@ def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink
                 language_code=code,
                 name=info["name_local"].capitalize(),
                 url=target.get_url(request),
-                absolute_url=target.get_full_url(request),
+                absolute_url=page_url(target, request),
                 is_current=code == current,
                 is_translation=code in translations,
             )

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from cms.origin import page_url
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
@@ -50,7 +52,7 @@ class PageSitemap(Sitemap):
         urls = defaultdict(list)
         for page in self.pages:
             urls[page.translation_key].append(
-                (page.locale.language_code, page.get_full_url(self.request))
+                (page.locale.language_code, page_url(page, self.request))
             )
         return urls
 
@@ -66,7 +68,7 @@ class PageSitemap(Sitemap):
     def get_urls(self, page: int = 1, site=None, protocol=None) -> list[dict[str, Any]]:
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            url["location"] = url["item"].get_full_url(self.request)
+            url["location"] = page_url(url["item"], self.request)
             translations = self.urls_by_translation[url["item"].translation_key]
             url["alternates"] = [
                 {"lang_code": code, "location": location} for code, location in translations

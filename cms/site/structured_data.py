@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from cms.origin import page_url
 from cms.site.contributions import contribution_for_page
 from cms.site.localization import localized_names, localizer_for
 
@@ -74,7 +75,7 @@ def page_basics(page: Page, request: HttpRequest, schema_type: str | list[str]) 
         "@context": CONTEXT,
         "@type": schema_type,
         "name": page.title,
-        "url": page.get_full_url(request),
+        "url": page_url(page, request),
         "inLanguage": page.locale.language_code,
     }
     description = getattr(page, "lead", "") or page.search_description

@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.origin import absolute_url
 from cms.site.contributions import FeedContribution, SiteContribution
 from cms.site.listing import ListingFilterForm
 from cms.site.localization import localized_names
@@ -73,7 +74,7 @@ def structured_data(news: NewsPage, request: HttpRequest) -> dict[str, Any]:
         rendition = news.image.get_rendition("width-1200")
         data["image"] = {
             "@type": "ImageObject",
-            "url": request.build_absolute_uri(rendition.url),
+            "url": absolute_url(rendition.url),
             "width": rendition.width,
             "height": rendition.height,
             "caption": news.image_caption or news.image_alt,
@@ -119,6 +120,7 @@ SITE = SiteContribution(
         date=published_at,
         order_by=("-publication_date", "-first_published_at"),
         topic_field="topics",
+        subtitle=_("The latest news."),
     ),
     structured_data=structured_data,
 )

@@ -80,6 +80,9 @@ SITE = SiteContribution(
     filter_form=ProjectFilterForm,
     card_template="projects/includes/project_card.html",
     listing_related=("themes", "partner_organisations"),
-    feed=FeedContribution(date=lambda project: project.first_published_at),
+    feed=FeedContribution(
+        date=lambda project: project.first_published_at,
+        subtitle=_("The latest project results."),
+    ),
     structured_data=structured_data,
 )

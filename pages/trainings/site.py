@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
+from cms.origin import page_url
 from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
 from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
+from cms.site.text import plain_text
 from pages.trainings.filters import TrainingFilterForm
 from pages.trainings.lifecycle import HELSINKI
 from pages.trainings.models import TrainingPage
@@ -51,7 +53,7 @@ def location(training: TrainingPage, request: HttpRequest) -> list[dict[str, Any
         places.append(
             {
                 "@type": "VirtualLocation",
-                "url": training.registration_url or training.get_full_url(request),
+                "url": training.registration_url or page_url(training, request),
             }
         )
     return places
@@ -68,7 +70,7 @@ def offers(training: TrainingPage, request: HttpRequest) -> dict[str, Any]:
         "price": "0" if training.is_free else f"{training.price:.2f}",
         "priceCurrency": "EUR",
         "availability": availability,
-        "url": training.registration_url or training.get_full_url(request),
+        "url": training.registration_url or page_url(training, request),
     }
     if training.registration_opens:
         data["validFrom"] = training.registration_opens.isoformat()
@@ -108,13 +110,13 @@ def structured_data(training: TrainingPage, request: HttpRequest) -> dict[str, A
 def calendar_event(training: TrainingPage, request: HttpRequest) -> CalendarEvent:
     organiser = localizer_for(request)(training.organiser)
     return CalendarEvent(
-        uid=f"training-{training.pk}",
+        uid=f"training-{training.translation_key}",
         summary=training.title,
         starts_at=training.starts_at,
         ends_at=training.ends_at,
-        url=training.get_full_url(request),
+        url=page_url(training, request),
         description="\n\n".join(
-            part for part in (training.lead, strip_tags(str(training.body))) if part
+            part for part in (training.lead, plain_text(str(training.body))) if part
         ),
         location=place_name(training, request),
         organiser=organiser.name if organiser else "",
@@ -129,7 +131,10 @@ SITE = SiteContribution(
     # The card's badge (registration open, ongoing, past...) moves with the clock.
     card_variant=lambda training: training.lifecycle,
     listing_related=("audiences", "themes", "languages"),
-    feed=FeedContribution(date=lambda training: training.first_published_at),
+    feed=FeedContribution(
+        date=lambda training: training.first_published_at,
+        subtitle=_("The latest trainings."),
+    ),
     calendar=calendar_event,
     structured_data=structured_data,
 )
