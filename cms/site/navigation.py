@@ -73,7 +73,16 @@ def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink
     """A link per site language: the page's live translation, else that language's home page.
 
     A language with neither (no published home page) is left out rather than linked to a 404.
+    Computed once per page and request (the switcher and the ``<head>`` both need them).
     """
+    memo = request.__dict__.setdefault("_language_links", {})
+    key = page.pk if isinstance(page, Page) else None
+    if key not in memo:
+        memo[key] = _language_links(page, request)
+    return memo[key]
+
+
+def _language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink]:
     current = translation.get_language()
     translations: dict[str, Page] = {}
     if isinstance(page, Page) and page.pk:

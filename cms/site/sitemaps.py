@@ -62,8 +62,26 @@ class PageSitemap(Sitemap):
     def location(self, page: Page) -> str:
         return page.get_url(self.request)
 
+    @cached_property
+    def subtree_lastmod(self) -> dict[str, Any]:
+        """The latest publication in each page's subtree (itself included), by tree path.
+
+        A home or listing page shows its children, so it changes when they are published;
+        a home page created by a migration has no publication time of its own at all.
+        """
+        latest: dict[str, Any] = {}
+        for page in self.pages:
+            if page.last_published_at is None:
+                continue
+            for end in range(Page.steplen, len(page.path) + 1, Page.steplen):
+                prefix = page.path[:end]
+                if prefix in latest and latest[prefix] >= page.last_published_at:
+                    continue
+                latest[prefix] = page.last_published_at
+        return latest
+
     def lastmod(self, page: Page):
-        return page.last_published_at
+        return self.subtree_lastmod.get(page.path)
 
     def get_urls(self, page: int = 1, site=None, protocol=None) -> list[dict[str, Any]]:
         urls = super().get_urls(page=page, site=site, protocol=protocol)

@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from cms.origin import page_url
 from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
-from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
+from cms.site.structured_data import (
+    contacts,
+    keywords,
+    organization,
+    page_basics,
+    postal_address,
+    with_optional,
+)
 from cms.site.text import plain_text
 from pages.trainings.filters import TrainingFilterForm
 from pages.trainings.lifecycle import HELSINKI
@@ -42,12 +49,11 @@ def location(training: TrainingPage, request: HttpRequest) -> list[dict[str, Any
     places: list[dict[str, Any]] = []
     if training.format != TrainingPage.Format.ONLINE:
         place: dict[str, Any] = {"@type": "Place", "name": training.venue or training.title}
+        region = localizer_for(request)(training.region)
         if training.street_address:
-            place["address"] = {
-                "@type": "PostalAddress",
-                "streetAddress": training.street_address,
-                "addressCountry": "FI",
-            }
+            place["address"] = postal_address(
+                training.street_address, region.name if region else ""
+            )
         places.append(place)
     if training.format != TrainingPage.Format.ON_SITE:
         places.append(
