@@ -87,6 +87,8 @@ def content_pages() -> Any:
     "/",
     response={200: PageList, **ERRORS},
     summary="List pages of every type",
+    description="Live, public pages of every content type (optionally some `type`s), "
+    "newest first, with the common fields and each item's `api_url` in its typed endpoint.",
     operation_id="list_pages",
 )
 def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
@@ -107,6 +109,8 @@ def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
     "/{id}",
     response={200: PageOut, **ERRORS},
     summary="One page of any type",
+    description="The common fields of one live, public page of any type by its `id`; "
+    "`api_url` gives its full typed representation.",
     operation_id="get_page",
 )
 def get_page(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
