@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.origin import page_url
+from cms.origin import absolute_url, page_url
 from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
 from cms.site.structured_data import (
@@ -102,6 +102,9 @@ def structured_data(training: TrainingPage, request: HttpRequest) -> dict[str, A
         }
     )
     audiences = localized_names(request, training.audiences.all())
+    if training.image_id:
+        rendition = training.image.get_rendition("width-1200")
+        data["image"] = [absolute_url(rendition.url)]
     return with_optional(
         data,
         courseMode=training.get_format_display() if is_course else None,
