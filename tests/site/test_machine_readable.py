@@ -139,7 +139,7 @@ def test_every_absolute_url_in_every_output_uses_base_url(client, summer_trainin
         "sitemap": "/sitemap.xml",
         "rss": "/fi/feeds/trainings/rss.xml",
         "atom": "/fi/feeds/trainings/atom.xml",
-        "ics listing": "/fi/calendar/trainings.ics",
+        "ics listing": "/fi/calendar/trainings.ics?when=all",
         "ics page": f"/fi/calendar/trainings/{summer_training.pk}.ics",
         "html page": summer_training.url,
         "html listing": listing.url,
