@@ -7,6 +7,7 @@ the document's VTIMEZONE) and ical.js in Node (the parser of many web calendars)
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import subprocess
@@ -177,8 +178,8 @@ def test_atom_feed_has_author_self_link_and_swedish_definite_subtitle(client, su
     assert sv.feed.subtitle == "De senaste utbildningarna."
 
 
-def head_tags(html: str) -> dict[str, list[str]]:
-    head = html.split("</head>")[0]
+def head_tags(document: str) -> dict[str, list[str]]:
+    head = document.split("</head>")[0]
     tags: dict[str, list[str]] = {}
     for rel, href in re.findall(r'<link rel="(canonical)" href="([^"]+)"', head):
         tags.setdefault(rel, []).append(href)
@@ -187,7 +188,7 @@ def head_tags(html: str) -> dict[str, list[str]]:
     for _kind, name, content in re.findall(
         r'<meta (name|property)="([^"]+)" content="([^"]*)"', head
     ):
-        tags.setdefault(name, []).append(content)
+        tags.setdefault(name, []).append(html.unescape(content))
     tags["title"] = re.findall(r"<title>(.*?)</title>", head, re.S)
     return tags
 
