@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 DESCRIPTION_LENGTH = 160
+HOME_DESCRIPTION_SECONDS = 24 * 60 * 60
 #: Open Graph locales: Swedish here is Finland Swedish.
 OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 ARTICLE_TYPES = {"Article", "NewsArticle", "BlogPosting"}
@@ -50,21 +52,28 @@ class Head:
     json_ld: SafeString = field(default_factory=SafeString)
 
 
+def own_description(page: Page) -> str:
+    """The page's summary: search description, lead or introduction, as one short line."""
+    text = (
+        page.search_description
+        or getattr(page, "lead", "")
+        or plain_text(str(getattr(page, "intro", "") or ""))
+    )
+    return Truncator(" ".join(strip_tags(text).split())).chars(DESCRIPTION_LENGTH)
+
+
 def description_of(page: Page | None, request: HttpRequest) -> str:
-    """The page's own summary, else its introduction, else the home page's."""
-    for candidate in (page, active_home_page(request)):
-        if not isinstance(candidate, Page):
-            continue
-        candidate = candidate.specific
-        text = (
-            candidate.search_description
-            or getattr(candidate, "lead", "")
-            or plain_text(str(getattr(candidate, "intro", "") or ""))
-        )
+    """The page's own summary, else the home page's (cached: reading the home page's
+    introduction costs a query, and listings keep a constant, small query count)."""
+    if isinstance(page, Page):
+        text = own_description(page)
         if text:
-            text = " ".join(strip_tags(text).split())
-            return Truncator(text).chars(DESCRIPTION_LENGTH)
-    return ""
+            return text
+    home = active_home_page(request)
+    if home is None:
+        return ""
+    key = f"home-description:{home.pk}:{home.last_published_at}"
+    return cache.get_or_set(key, lambda: own_description(home.specific), HOME_DESCRIPTION_SECONDS)
 
 
 def _image_url(data: dict[str, Any] | None) -> str:
