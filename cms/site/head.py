@@ -72,7 +72,8 @@ def description_of(page: Page | None, request: HttpRequest) -> str:
     home = active_home_page(request)
     if home is None:
         return ""
-    key = f"home-description:{home.pk}:{home.last_published_at}"
+    published = home.last_published_at.timestamp() if home.last_published_at else 0
+    key = f"home-description:{home.pk}:{published}"
     return cache.get_or_set(key, lambda: own_description(home.specific), HOME_DESCRIPTION_SECONDS)
 
 
