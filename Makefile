@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Absolute URLs (sitemap, feeds, JSON-LD, iCalendar, API) point at what `make run` serves.
+BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 
@@ -18,9 +20,11 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# axe-core for the browser tests, pinned by tests/browser/package-lock.json.
+# Node tools of the tests (axe-core, vnu-jar, ical.js, Redocly, Spectral), pinned by
+# tests/browser/package-lock.json; install scripts are skipped (vnu-jar would fetch a JRE).
+# Nu Html Checker runs on the Debian Java runtime.
 $(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
-	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	npm ci --prefix tests/browser --no-audit --no-fund --silent --ignore-scripts
 	touch $(NODE_STAMP)
 
 # Re-resolve the pinned versions after editing pyproject.toml.
@@ -32,6 +36,7 @@ lock: $(BIN)/python
 # search indexing) and the scheduler (scheduled publishing and expiry). Ctrl-C stops all three.
 # SEARCH_ENGINE=opensearch (or opensearch:3.6.0) runs it all against a throwaway engine
 # (scripts/with-search-engine), whose indexes `reindex` creates before the demo is loaded.
+run: export BASE_URL := $(BASE_URL)
 run: install
 ifdef SEARCH_ENGINE
 	scripts/with-search-engine $(SEARCH_ENGINE) $(MAKE) --no-print-directory run SEARCH_ENGINE=

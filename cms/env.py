@@ -67,7 +67,13 @@ VARIABLES: tuple[Variable, ...] = (
         "empty means per-process memory. Production requires a shared one.",
         secret=True,
     ),
-    Variable("BASE_URL", str, "http://127.0.0.1:8000", "Public base URL used in absolute links."),
+    Variable(
+        "BASE_URL",
+        str,
+        "http://127.0.0.1:8000",
+        "Public origin of every absolute URL (sitemap, feeds, JSON-LD, iCalendar, API, "
+        "share links); `make run` sets it to http://127.0.0.1:$(PORT).",
+    ),
     Variable("MEDIA_ROOT", str, "", "Directory for uploaded media; empty means ./media."),
     Variable(
         "ELASTICSEARCH_URL", str, "", "Elasticsearch URL; when set it becomes the search backend."

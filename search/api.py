@@ -71,6 +71,7 @@ def _response(outcome: SearchOutcome, limit: int, offset: int) -> dict:
     "/",
     response={200: SearchResponseOut, 400: ErrorOut},
     summary="Search pages of every content type",
+    operation_id="search_pages",
     url_name="search",
 )
 def search(

@@ -15,4 +15,6 @@ class SearchConfig(AppConfig):
         from search.indexing import connect_signal_handlers
 
         connect_signal_handlers()
-        register_router("/search/", router)
+        register_router(
+            "/search/", router, description="Full-text search across content types and languages."
+        )

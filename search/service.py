@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
+from cms.origin import page_url
 from cms.plugins import ContentTypePlugin, registry
 from cms.visibility import searchable_public_pages
 from cms.vocabularies.models import Theme
@@ -128,7 +129,7 @@ def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
                 id=page.pk,
                 type=plugin.key,
                 title=page.title,
-                url=page.get_full_url() or "",
+                url=page_url(page),
                 locale=locale.language_code,
                 excerpt=_excerpt(page, plugin),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from ninja import NinjaAPI
 
@@ -11,6 +12,7 @@ from cms.api import extra_routers, feed, pages, vocabularies
 from cms.api.content import build_router
 from cms.api.contribution import contribution_for
 from cms.api.errors import register_exception_handlers
+from cms.origin import base_url
 from cms.plugins import registry
 
 NAMESPACE = pages.NAMESPACE
@@ -20,8 +22,9 @@ results and network pages, in Finnish, Swedish and English, with the shared voca
 and a change feed for synchronisation.
 
 Public content needs no key (a modest per-IP rate applies). Partner keys, sent as
-`Authorization: Bearer <key>`, raise the limit to the key's daily quota. Every response
-carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
+`Authorization: Bearer <key>`, raise the limit to the key's daily quota; every operation
+works with and without one (in a generated client, add the header to the plain client).
+Every response carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
 Errors are `application/problem+json` bodies naming the offending parameter.
 
 To stay in sync, read `/changes/` with the `next_cursor` of your previous read: it lists
@@ -42,27 +45,104 @@ SECURITY_SCHEME = {
 }
 
 
-class PartnerApi(NinjaAPI):
-    """NinjaAPI whose schema states what the responses really are.
+#: Descriptions of the tags of the core's routers; plugins' tags are described from the
+#: plugin, registered routers pass theirs to :func:`cms.api.register_router`.
+CORE_TAGS = {
+    "pages": "Pages of every content type in one list, with links to their typed endpoints.",
+    "vocabularies": "The shared vocabularies (themes, audiences, regions, organisations) "
+    "that content refers to by slug, named in the requested language.",
+    "changes": "The change feed: every publication, update, move, unpublication and "
+    "deletion in order, for partners that keep a copy in sync.",
+}
+LOCALE_SCHEMA = {
+    "type": "string",
+    "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES],
+    "description": "A content language: fi (Finnish), sv (Swedish) or en (English).",
+    "title": "Locale",
+}
+LOCALE_REF = {"$ref": "#/components/schemas/Locale"}
 
-    Error bodies are documented as ``application/problem+json`` (ninja would say
-    ``application/json``), and the optional partner key appears as a security scheme
-    that every operation accepts but none requires.
+
+class PartnerApi(NinjaAPI):
+    """NinjaAPI whose schema states what the responses really are, as client generators
+    and linters (Redocly, Spectral, openapi-python-client) read it.
+
+    - Error bodies are ``application/problem+json`` (ninja would say ``application/json``).
+    - ``servers`` lists ``BASE_URL``; the optional partner key is a security scheme that
+      the document-level requirement lists next to anonymous access (``{}``). Operations
+      repeat no requirement: generators then give a plain client, to which a partner adds
+      the ``Authorization`` header.
+    - Every language parameter uses one shared ``Locale`` schema instead of an inline
+      enum per operation (one ``Locale`` type in generated code, not one per endpoint).
+    - Tags are described; component schemas no operation refers to are left out (the
+      query parameter models that ninja flattens into parameters).
     """
+
+    #: Filled by :func:`build_api`: tag name -> description.
+    tag_descriptions: dict[str, str]
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         with translation.override("en"):
             schema = super().get_openapi_schema(*args, **kwargs)
+        used_tags: list[str] = []
         for path in schema["paths"].values():
             for operation in path.values():
-                operation["security"] = [{}, {"partnerKey": []}]
+                operation.pop("security", None)
+                for tag in operation.get("tags", []):
+                    if tag not in used_tags:
+                        used_tags.append(tag)
+                for parameter in operation.get("parameters", []):
+                    if parameter.get("name") == "locale":
+                        parameter["schema"] = shared_locale(parameter["schema"])
                 for response in operation.get("responses", {}).values():
                     content = response.get("content", {})
                     body = content.get("application/json", {})
                     if body.get("schema", {}).get("$ref", "").endswith("/Problem"):
                         content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
-        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEME
+        components = schema.setdefault("components", {})
+        components["securitySchemes"] = SECURITY_SCHEME
+        components.setdefault("schemas", {})["Locale"] = LOCALE_SCHEMA
+        components["schemas"] = used_schemas(schema)
+        schema["security"] = [{}, {"partnerKey": []}]
+        schema["servers"] = [{"url": base_url(), "description": "This installation."}]
+        schema["info"]["contact"] = {"name": settings.WAGTAIL_SITE_NAME, "url": f"{base_url()}/"}
+        schema["tags"] = [
+            {"name": tag, "description": self.tag_descriptions.get(tag, "")}
+            for tag in sorted(used_tags)
+        ]
         return schema
+
+
+def shared_locale(parameter_schema: dict[str, Any]) -> dict[str, Any]:
+    """A ``locale`` parameter's schema pointing at the shared ``Locale`` (nullable stays
+    nullable; default and description are kept)."""
+    kept = {
+        key: value for key, value in parameter_schema.items() if key in ("default", "description")
+    }
+    nullable = any(option.get("type") == "null" for option in parameter_schema.get("anyOf", []))
+    if nullable:
+        return {"anyOf": [LOCALE_REF, {"type": "null"}], **kept}
+    return {"allOf": [LOCALE_REF], **kept} if kept else dict(LOCALE_REF)
+
+
+def used_schemas(schema: dict[str, Any]) -> dict[str, Any]:
+    """The component schemas reachable from the paths (transitively), in their order."""
+    schemas = schema["components"]["schemas"]
+    reached: set[str] = set()
+    pending = [schema["paths"]]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/components/schemas/"):
+                name = ref.rsplit("/", 1)[1]
+                if name not in reached:
+                    reached.add(name)
+                    pending.append(schemas[name])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return {name: value for name, value in schemas.items() if name in reached}
 
 
 def build_api() -> NinjaAPI:
@@ -81,11 +161,18 @@ def build_api() -> NinjaAPI:
             docs_url="/docs",
         )
         register_exception_handlers(api)
+        api.tag_descriptions = dict(CORE_TAGS)
         for plugin in registry:
             api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
+            api.tag_descriptions[plugin.key] = (
+                f"{str(plugin.verbose_name_plural).capitalize()}: the list (filters, "
+                "ordering, paging) and single items."
+            )
         api.add_router("/pages/", pages.router)
         api.add_router("/", vocabularies.router)
         api.add_router("/changes/", feed.router)
-        for prefix, router in extra_routers:
+        for prefix, router, description in extra_routers:
             api.add_router(prefix, router)
+            for tag in router.tags or []:
+                api.tag_descriptions.setdefault(tag, description)
     return api

@@ -26,6 +26,12 @@ def camel(key: str) -> str:
     return "".join(part.capitalize() for part in key.replace("-", "_").split("_"))
 
 
+def python_name(name: str) -> str:
+    """``project results`` -> ``project_results``: operation ids read ``<verb>_<noun>``,
+    ``list_`` with the plural and ``get_`` with the singular (``get_project_result``)."""
+    return "_".join(str(name).lower().replace("-", " ").split())
+
+
 def list_schema(name: str, item: type[BaseModel]) -> type[BaseModel]:
     """The list envelope ``{"count", "items", "next", "previous"}`` around ``item``."""
     return create_model(
@@ -83,8 +89,9 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
         "/",
         response={200: ItemList, **ERRORS},
         summary=f"List {plugin.verbose_name_plural}",
-        description=contribution.description,
-        operation_id=f"list_{plugin.key}",
+        description=contribution.description
+        or f"Live, public {plugin.verbose_name_plural}: filtered, ordered and paged.",
+        operation_id=f"list_{python_name(plugin.verbose_name_plural)}",
         url_name=f"{plugin.key}-list",
     )
     def list_items(request: HttpRequest, params: Query[Params]) -> Any:
@@ -100,7 +107,10 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
         "/{id}",
         response={200: Item, **ERRORS},
         summary=f"One of the {plugin.verbose_name_plural}",
-        operation_id=f"get_{plugin.key}",
+        description=f"One of the {plugin.verbose_name_plural} by its `id`, in the language "
+        "it is written in; `translations` gives its other language versions. 404 unless it "
+        "is live and public.",
+        operation_id=f"get_{python_name(model._meta.verbose_name)}",
         url_name=f"{plugin.key}-detail",
     )
     def get_item(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> Any:

@@ -74,6 +74,8 @@ router = Router(tags=["changes"])
     "/",
     response={200: ChangeList, **ERRORS},
     summary="Changes since a cursor",
+    description="Published, updated, moved, unpublished and deleted events after "
+    "`cursor`, oldest first; store `next_cursor` and read again from it.",
     operation_id="list_changes",
 )
 def list_changes(request: HttpRequest, params: Query[ChangeParams]) -> Any:

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.api.errors import BadParameter
 from cms.api.params import DEFAULT_LOCALE, split_list
+from cms.origin import absolute_url
 from cms.pagination import rows_in_slice
 from cms.visibility import in_locale, public_pages
 from search.service import matching_page_ids
@@ -80,7 +81,7 @@ def page_url(request: HttpRequest, offset: int | None) -> str | None:
         return None
     query = request.GET.copy()
     query["offset"] = str(offset)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    return absolute_url(f"{request.path}?{query.urlencode()}")
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, limit: int, offset: int) -> dict:

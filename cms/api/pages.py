@@ -24,6 +24,7 @@ from cms.api.params import (
 )
 from cms.api.schemas import Page as PageOut
 from cms.api.serialisation import load_context, serialise_page, type_keys
+from cms.origin import absolute_url
 from cms.plugins import registry
 from cms.visibility import public_pages
 
@@ -72,7 +73,7 @@ def serialise(request: HttpRequest, pages: list[Page], locale: str | None) -> li
         key = keys[page.content_type_id]
         item = serialise_page(page, key, (), context)
         path = reverse(f"{NAMESPACE}:{key}-detail", kwargs={"id": page.pk})
-        item["api_url"] = request.build_absolute_uri(path)
+        item["api_url"] = absolute_url(path)
         items.append(item)
     return items
 
@@ -86,6 +87,8 @@ def content_pages() -> Any:
     "/",
     response={200: PageList, **ERRORS},
     summary="List pages of every type",
+    description="Live, public pages of every content type (optionally some `type`s), "
+    "newest first, with the common fields and each item's `api_url` in its typed endpoint.",
     operation_id="list_pages",
 )
 def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
@@ -106,6 +109,8 @@ def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
     "/{id}",
     response={200: PageOut, **ERRORS},
     summary="One page of any type",
+    description="The common fields of one live, public page of any type by its `id`; "
+    "`api_url` gives its full typed representation.",
     operation_id="get_page",
 )
 def get_page(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> Any:

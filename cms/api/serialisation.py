@@ -20,6 +20,7 @@ from django.db.models import CharField, Value
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from cms.origin import absolute_url, page_url
 from cms.plugins import registry
 from cms.visibility import public_pages
 from cms.vocabularies.catalogue import catalogue, current_version, locale_id
@@ -60,7 +61,7 @@ class SerialisationContext:
     def image(self, image: Any) -> dict:
         rendition = image.get_rendition(IMAGE_FILTER)
         return {
-            "url": self.request.build_absolute_uri(rendition.url),
+            "url": absolute_url(rendition.url),
             "width": rendition.width,
             "height": rendition.height,
             "alt": getattr(image, "default_alt_text", "") or image.title,
@@ -70,7 +71,7 @@ class SerialisationContext:
         """A link to another page, or ``None`` unless that page is public."""
         if not public_pages(Page.objects.filter(pk=page.pk)).exists():
             return None
-        return {"id": page.pk, "title": page.title, "url": page.get_full_url(self.request)}
+        return {"id": page.pk, "title": page.title, "url": page_url(page, self.request)}
 
 
 def load_related_ids(
@@ -109,7 +110,7 @@ def load_translations(
     for page in pages:
         translations[page.translation_key][locales[page.locale_id].language_code] = {
             "id": page.pk,
-            "url": page.get_full_url(request) or "",
+            "url": page_url(page, request),
         }
     return translations
 
@@ -152,7 +153,7 @@ def serialise_page(
         "type": type_key,
         "title": page.title,
         "slug": page.slug,
-        "url": page.get_full_url(context.request) or "",
+        "url": page_url(page, context.request),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "translations": context.translations.get(page.translation_key, {}),

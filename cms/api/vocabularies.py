@@ -92,6 +92,8 @@ def add_list_endpoint(
         f"/{path}/",
         response={200: list_schema(f"{item.__name__}List", item), **ERRORS},
         summary=f"List {path}",
+        description=f"Every term of the {path} vocabulary, named in `locale`; pages refer "
+        "to terms by `slug`, which is the same in every language.",
         operation_id=f"list_{path}",
         url_name=f"{path}-list",
     )

@@ -58,6 +58,21 @@ REGIONS = {
 }
 
 # slug: (type, short name, city, fi, sv, en)
+#: The organisations' public websites (JSON-LD ``url`` of organisers and authors).
+WEBSITES = {
+    "oph": "https://www.oph.fi/",
+    "okm": "https://okm.fi/",
+    "etela-suomen-avi": "https://avi.fi/",
+    "lansi-ja-sisa-suomen-avi": "https://avi.fi/",
+    "lapin-avi": "https://avi.fi/",
+    "lapin-ely": "https://www.ely-keskus.fi/",
+    "omnia": "https://www.omnia.fi/",
+    "gradia": "https://www.gradia.fi/",
+    "redu": "https://www.redu.fi/",
+    "keuda": "https://www.keuda.fi/",
+    "rovaniemen-kaupunki": "https://www.rovaniemi.fi/",
+}
+
 ORGANISATIONS = {
     "oph": (
         Organisation.Type.OPH,
@@ -233,6 +248,7 @@ def build_vocabularies(context: DemoContext) -> None:
                 "short_name": short,
                 "organisation_type": org_type,
                 "city": cities[0],
+                "website": WEBSITES.get(slug, ""),
             },
         )
         context.translate(

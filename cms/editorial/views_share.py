@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from cms.editorial.models import ShareLink
 from cms.editorial.share import ShareLinkExpired, create_link, link_path, read_token
+from cms.origin import absolute_url
 
 
 class ShareLinkForm(forms.Form):
@@ -50,7 +51,7 @@ def create_share_link(request: HttpRequest, page_id: int) -> HttpResponse:
     links = [
         {
             "link": link,
-            "url": request.build_absolute_uri(link_path(link)),
+            "url": absolute_url(link_path(link)),
             "active": link.revoked_at is None and link.expires_at > now,
         }
         for link in ShareLink.objects.filter(page=page).select_related("created_by")
@@ -61,7 +62,7 @@ def create_share_link(request: HttpRequest, page_id: int) -> HttpResponse:
         {
             "page": page,
             "form": form,
-            "link": request.build_absolute_uri(link_path(new_link)) if new_link else None,
+            "link": absolute_url(link_path(new_link)) if new_link else None,
             "expires_at": new_link.expires_at if new_link else None,
             "links": links,
         },

@@ -3,8 +3,13 @@
 ``/<lang>/calendar/<key>.ics`` lists what the content type's listing would show with the
 same query string (its filter form applies), so a reader subscribes to exactly the
 filtered list they see. ``/<lang>/calendar/<key>/<page id>.ics`` is a single event.
-Times carry the Europe/Helsinki zone (with its VTIMEZONE), cancelled events
-``STATUS:CANCELLED``.
+Times carry the Europe/Helsinki zone with a VTIMEZONE of yearly rules
+(:mod:`cms.site.vtimezone`), cancelled events ``STATUS:CANCELLED``, descriptions plain text.
+
+UIDs are ``<plugin's uid>@<BASE_URL host>``: independent of the host name a calendar
+subscribed under. Plugins build their part from the page's translation key, so the
+Finnish, Swedish and English versions of one training share a UID on purpose: they are
+one real-world event, and a calendar that imports two language versions shows it once.
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.origin import origin_host
 from cms.site.contributions import CalendarEvent, contribution_of, listing_queryset, plugin_by_key
 from cms.site.listing import filter_listing
+from cms.site.text import plain_text
+from cms.site.vtimezone import vtimezone
 from cms.visibility import public_pages
 
 if TYPE_CHECKING:
@@ -32,7 +40,7 @@ PRODUCT_ID = "-//Eduverkko//Eduverkko CMS//FI"
 MAX_EVENTS = 500
 
 
-def build_calendar(events: Iterable[CalendarEvent], name: str, host: str) -> icalendar.Calendar:
+def build_calendar(events: Iterable[CalendarEvent], name: str) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -40,10 +48,11 @@ def build_calendar(events: Iterable[CalendarEvent], name: str, host: str) -> ica
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add_component(vtimezone(settings.TIME_ZONE))
     stamp = timezone.now()
+    host = origin_host()
     for event in events:
         calendar.add_component(to_vevent(event, host, stamp))
-    calendar.add_missing_timezones()
     return calendar
 
 
@@ -58,7 +67,7 @@ def to_vevent(event: CalendarEvent, host: str, stamp) -> icalendar.Event:
     vevent.add("url", event.url)
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     if event.description:
-        vevent.add("description", event.description)
+        vevent.add("description", plain_text(event.description))
     if event.location:
         vevent.add("location", event.location)
     if event.organiser:
@@ -93,7 +102,10 @@ def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
         messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
         return HttpResponseBadRequest("\n".join(messages), content_type="text/plain; charset=utf-8")
     events = [to_event(page, request) for page in queryset[:MAX_EVENTS]]
-    calendar = build_calendar(events, name=index.title, host=request.get_host().split(":")[0])
+    calendar = build_calendar(
+        events,
+        name=index.title,
+    )
     return calendar_response(calendar, f"{plugin.key}-{locale.language_code}.ics")
 
 
@@ -103,5 +115,8 @@ def page_calendar(request: HttpRequest, key: str, page_id: int) -> HttpResponse:
     pages = public_pages(plugin.page_model.objects.filter(locale=Locale.get_active()))
     page = get_object_or_404(pages, pk=page_id)
     event = contribution_of(plugin).calendar(page, request)
-    calendar = build_calendar([event], name=page.title, host=request.get_host().split(":")[0])
+    calendar = build_calendar(
+        [event],
+        name=page.title,
+    )
     return calendar_response(calendar, f"{page.slug}.ics")

@@ -11,6 +11,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.utils.functional import Promise
+
 from cms.plugins import ContentTypePlugin, registry
 
 if TYPE_CHECKING:
@@ -52,6 +54,9 @@ class FeedContribution:
     order_by: tuple[str, ...] = ("-first_published_at",)
     topic_field: str | None = "themes"
     describe: Callable[[Page], str] = lambda page: getattr(page, "lead", "")
+    #: The feed's subtitle, a whole translatable sentence ("The latest news."): languages
+    #: inflect the noun differently, so a generic "The latest %s" cannot be right in all.
+    subtitle: str | Promise | None = None
 
 
 @dataclass(frozen=True)

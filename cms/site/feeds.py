@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -18,6 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.origin import absolute_url, page_url
 from cms.plugins import ContentTypePlugin, registry
 from cms.site.contributions import FeedContribution, contribution_of, plugin_by_key
 from cms.site.localization import active_home_page
@@ -89,10 +91,30 @@ class PageFeed(Feed):
     def link(self, source: FeedSource) -> str:
         index = public_pages(source.plugin.index_model.objects.filter(locale=source.locale)).first()
         page = index or active_home_page(source.request)
-        return page.get_url(source.request) if page is not None else "/"
+        return page_url(page, source.request) if page is not None else absolute_url("/")
+
+    def feed_url(self, source: FeedSource) -> str:
+        """The feed's own address (Atom ``rel="self"`` and ``<id>``), under ``BASE_URL``."""
+        return absolute_url(source.request.path)
+
+    def feed_guid(self, source: FeedSource) -> str:
+        return self.feed_url(source)
+
+    def author_name(self, source: FeedSource) -> str:
+        """The site as the feed's author (RFC 4287 §4.1.1 requires an Atom author)."""
+        home = active_home_page(source.request)
+        return home.title if home is not None else settings.WAGTAIL_SITE_NAME
+
+    def author_link(self, source: FeedSource) -> str:
+        home = active_home_page(source.request)
+        return page_url(home, source.request) if home is not None else absolute_url("/")
 
     def description(self, source: FeedSource) -> str:
-        return _("The latest %(things)s.") % {"things": source.plugin.verbose_name_plural}
+        """The plugin's own wording (``FeedContribution.subtitle``: Swedish needs the
+        definite plural, "De senaste nyheterna"), else a form that fits any noun."""
+        if source.spec.subtitle:
+            return str(source.spec.subtitle)
+        return _("Recently published: %(things)s.") % {"things": source.plugin.verbose_name_plural}
 
     subtitle = description
 
@@ -107,7 +129,7 @@ class PageFeed(Feed):
         return [
             FeedItem(
                 title=page.title,
-                link=page.get_full_url(source.request),
+                link=page_url(page, source.request),
                 description=source.spec.describe(page),
                 published=source.spec.date(page),
                 updated=page.last_published_at,

@@ -7,6 +7,7 @@ ignored, while the valid ones still filter, so a reader never loses the rest of 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,33 @@ from cms.site.localization import VocabularyLocalizer, localizer_for
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
     from wagtail.models import Page
+
+
+class IsoDateInput(forms.DateInput):
+    """``<input type="date">`` whose value is always an ISO date or empty.
+
+    The browser's date picker only accepts ``YYYY-MM-DD``: a date typed in another format
+    (``31.12.2026``) is shown converted, and text that is no date at all is not echoed back
+    into the attribute (the field's error message says what went wrong).
+    """
+
+    input_type = "date"
+
+    def __init__(self, input_formats: tuple[str, ...] = ("%Y-%m-%d", "%d.%m.%Y"), **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+        self.input_formats = input_formats
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            for input_format in self.input_formats:
+                try:
+                    value = dt.datetime.strptime(value.strip(), input_format).date()
+                    break
+                except ValueError:
+                    continue
+            else:
+                return None
+        return super().format_value(value)
 
 
 class ListingFilterForm(forms.Form):

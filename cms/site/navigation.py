@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Page
 
+from cms.origin import page_url
 from cms.plugins import registry
 from cms.site.localization import active_home_page, home_pages
 from cms.visibility import visible
@@ -72,7 +73,16 @@ def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink
     """A link per site language: the page's live translation, else that language's home page.
 
     A language with neither (no published home page) is left out rather than linked to a 404.
+    Computed once per page and request (the switcher and the ``<head>`` both need them).
     """
+    memo = request.__dict__.setdefault("_language_links", {})
+    key = page.pk if isinstance(page, Page) else None
+    if key not in memo:
+        memo[key] = _language_links(page, request)
+    return memo[key]
+
+
+def _language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink]:
     current = translation.get_language()
     translations: dict[str, Page] = {}
     if isinstance(page, Page) and page.pk:
@@ -93,7 +103,7 @@ def language_links(page: Page | None, request: HttpRequest) -> list[LanguageLink
                 language_code=code,
                 name=info["name_local"].capitalize(),
                 url=target.get_url(request),
-                absolute_url=target.get_full_url(request),
+                absolute_url=page_url(target, request),
                 is_current=code == current,
                 is_translation=code in translations,
             )

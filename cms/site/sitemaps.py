@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from cms.origin import page_url
 from cms.visibility import public_pages
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class PageSitemap(Sitemap):
         urls = defaultdict(list)
         for page in self.pages:
             urls[page.translation_key].append(
-                (page.locale.language_code, page.get_full_url(self.request))
+                (page.locale.language_code, page_url(page, self.request))
             )
         return urls
 
@@ -61,13 +62,31 @@ class PageSitemap(Sitemap):
     def location(self, page: Page) -> str:
         return page.get_url(self.request)
 
+    @cached_property
+    def subtree_lastmod(self) -> dict[str, Any]:
+        """The latest publication in each page's subtree (itself included), by tree path.
+
+        A home or listing page shows its children, so it changes when they are published;
+        a home page created by a migration has no publication time of its own at all.
+        """
+        latest: dict[str, Any] = {}
+        for page in self.pages:
+            if page.last_published_at is None:
+                continue
+            for end in range(Page.steplen, len(page.path) + 1, Page.steplen):
+                prefix = page.path[:end]
+                if prefix in latest and latest[prefix] >= page.last_published_at:
+                    continue
+                latest[prefix] = page.last_published_at
+        return latest
+
     def lastmod(self, page: Page):
-        return page.last_published_at
+        return self.subtree_lastmod.get(page.path)
 
     def get_urls(self, page: int = 1, site=None, protocol=None) -> list[dict[str, Any]]:
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            url["location"] = url["item"].get_full_url(self.request)
+            url["location"] = page_url(url["item"], self.request)
             translations = self.urls_by_translation[url["item"].translation_key]
             url["alternates"] = [
                 {"lang_code": code, "location": location} for code, location in translations

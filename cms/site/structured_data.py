@@ -7,19 +7,27 @@ so organisations and people look the same whichever content type mentions them.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from cms.origin import absolute_url, page_url
 from cms.site.contributions import contribution_for_page
-from cms.site.localization import localized_names, localizer_for
+from cms.site.localization import active_home_page, localized_names, localizer_for
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
     from wagtail.models import Page
 
 CONTEXT = "https://schema.org"
+#: The site's logo (static file) and its size in pixels, for ``publisher.logo``.
+LOGO = "cms/logo.png"
+LOGO_SIZE = (600, 60)
+FINNISH_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postal_code>\d{5})\s+(?P<town>\S.*)$")
 
 
 def organization(organisation, request: HttpRequest | None) -> dict[str, Any] | None:
@@ -38,6 +46,54 @@ def organization(organisation, request: HttpRequest | None) -> dict[str, Any] | 
             "addressLocality": localized.city,
             "addressCountry": "FI",
         }
+    return data
+
+
+def postal_address(street_address: str, region: str = "") -> dict[str, Any]:
+    """A ``PostalAddress`` from a Finnish one-line address ("Valtakatu 2, 96100 Rovaniemi"):
+    the postal code and town become ``postalCode`` and ``addressLocality``, as search
+    engines ask, instead of staying inside ``streetAddress``."""
+    data: dict[str, Any] = {"@type": "PostalAddress"}
+    match = FINNISH_ADDRESS.match(street_address.strip())
+    if match:
+        data["streetAddress"] = match["street"]
+        data["postalCode"] = match["postal_code"]
+        data["addressLocality"] = match["town"]
+    elif street_address:
+        data["streetAddress"] = street_address
+    return with_optional(data, addressRegion=region, addressCountry="FI")
+
+
+def contact_point(contact, request: HttpRequest | None) -> dict[str, Any]:
+    """A person to contact, as the ``ContactPoint`` that ``contactPoint`` expects (its range
+    is ContactPoint, not Person); the job title says what to contact them about."""
+    localized = localizer_for(request)(contact)
+    return with_optional(
+        {"@type": "ContactPoint", "name": contact.name},
+        contactType=localized.job_title,
+        telephone=contact.phone,
+        email=contact.email,
+    )
+
+
+def contact_points(request: HttpRequest | None, people) -> list[dict[str, Any]]:
+    return [contact_point(contact, request) for contact in people]
+
+
+def site_publisher(request: HttpRequest) -> dict[str, Any]:
+    """The site as an ``Organization`` with its logo: the publisher of its articles."""
+    home = active_home_page(request)
+    data: dict[str, Any] = {
+        "@type": "Organization",
+        "name": home.title if home is not None else settings.WAGTAIL_SITE_NAME,
+        "url": page_url(home, request) if home is not None else absolute_url("/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute_url(static(LOGO)),
+            "width": LOGO_SIZE[0],
+            "height": LOGO_SIZE[1],
+        },
+    }
     return data
 
 
@@ -68,15 +124,22 @@ def contacts(request: HttpRequest | None, people) -> list[dict[str, Any]]:
     return [person(contact, request) for contact in people]
 
 
-def page_basics(page: Page, request: HttpRequest, schema_type: str | list[str]) -> dict[str, Any]:
-    """The properties every page object shares: type, name, URL, language, description."""
+def page_basics(
+    page: Page, request: HttpRequest, schema_type: str | list[str], *, in_language: bool = True
+) -> dict[str, Any]:
+    """The properties every page object shares: type, name, URL, language, description.
+
+    ``inLanguage`` belongs to CreativeWork and Event; types without it (Organization,
+    Project) pass ``in_language=False``.
+    """
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": schema_type,
         "name": page.title,
-        "url": page.get_full_url(request),
-        "inLanguage": page.locale.language_code,
+        "url": page_url(page, request),
     }
+    if in_language:
+        data["inLanguage"] = page.locale.language_code
     description = getattr(page, "lead", "") or page.search_description
     if description:
         data["description"] = description

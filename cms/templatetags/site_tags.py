@@ -10,14 +10,12 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from cms.site import navigation
+from cms.site import head, navigation
 from cms.site.contributions import contribution_for_page
 from cms.site.feeds import feed_plugins
 from cms.site.localization import active_home_page, localizer_for
-from cms.site.structured_data import json_ld_script, structured_data_for
 
 register = template.Library()
 
@@ -106,7 +104,6 @@ def calendar_url(page, query_string: str = "") -> str:
 
 
 @register.simple_tag(takes_context=True)
-def structured_data(context: template.Context, page) -> SafeString:
-    if not isinstance(page, Page):
-        return SafeString("")
-    return json_ld_script(structured_data_for(page, context["request"]))
+def page_head(context: template.Context, page=None) -> head.Head:
+    """Canonical URL, alternates, description, robots, sharing tags and JSON-LD."""
+    return head.page_head(context, page if isinstance(page, Page) else None)

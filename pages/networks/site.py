@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cms.site.contributions import SiteContribution
-from cms.site.structured_data import contacts, organization, page_basics, with_optional
+from cms.site.structured_data import contact_points, organization, page_basics, with_optional
 from pages.networks.models import NetworkPage
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ def structured_data(network: NetworkPage, request: HttpRequest) -> dict[str, Any
     and of sub-groups (cooperation group, coordination group, regional groups...)."""
     coordinator = network.coordinator
     return with_optional(
-        page_basics(network, request, "Organization"),
+        page_basics(network, request, "Organization", in_language=False),
         parentOrganization=organization(coordinator, request) if coordinator else None,
         member=[organization(org, request) for org in network.members.all()],
         subOrganization=[
@@ -25,7 +25,7 @@ def structured_data(network: NetworkPage, request: HttpRequest) -> dict[str, Any
         ],
         foundingDate=network.term_start.isoformat() if network.term_start else None,
         dissolutionDate=network.term_end.isoformat() if network.term_end else None,
-        contactPoint=contacts(request, network.contacts.all()),
+        contactPoint=contact_points(request, network.contacts.all()),
     )
 
 

@@ -9,31 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
-from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw
-
 from cms.demo import DemoContext, Text, localized_fields
+from cms.demo.images import DemoImage, demo_image
 from cms.demo.vocabularies import demo_people
-from cms.media.models import CustomImage
 from cms.vocabularies.models import Theme
 from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
 from pages.news.models import HELSINKI
 
 #: A day relative to the demo's "today" (an int) or a real calendar date.
 Day = int | dt.date
-
-
-@dataclass(frozen=True)
-class DemoImage:
-    """A generated picture: a background and coloured shapes, with its alternative text."""
-
-    title: str
-    alt_text: str
-    background: str
-    shapes: tuple[tuple[str, str, tuple[int, int, int, int]], ...]  # (kind, colour, box)
 
 
 @dataclass(frozen=True)
@@ -85,31 +71,6 @@ WEBINAR_IMAGE = DemoImage(
         ("rectangle", "#003580", (314, 167, 399, 242)),
     ),
 )
-
-
-def demo_image(spec: DemoImage) -> CustomImage:
-    """The image titled ``spec.title``, drawn with Pillow and saved the first time only."""
-    existing = CustomImage.objects.filter(title=spec.title).first()
-    if existing is not None:
-        return existing
-    picture = Image.new("RGB", (520, 360), spec.background)
-    draw = ImageDraw.Draw(picture)
-    for kind, colour, box in spec.shapes:
-        if kind == "line":
-            draw.line(box, fill=colour, width=6)
-        elif kind == "ellipse":
-            draw.ellipse(box, fill=colour)
-        else:
-            draw.rectangle(box, fill=colour)
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG")
-    image = CustomImage(
-        title=spec.title,
-        alt_text=spec.alt_text,
-        file=ImageFile(buffer, name=f"{spec.title.split(': ')[-1]}.png"),
-    )
-    image.save()
-    return image
 
 
 def related_links(slug: str, *links: tuple[str, str]) -> list[dict[str, Any]]:

@@ -11,10 +11,17 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.origin import absolute_url
 from cms.site.contributions import FeedContribution, SiteContribution
 from cms.site.listing import ListingFilterForm
 from cms.site.localization import localized_names
-from cms.site.structured_data import contacts, organization, page_basics, with_optional
+from cms.site.structured_data import (
+    contacts,
+    organization,
+    page_basics,
+    site_publisher,
+    with_optional,
+)
 from cms.timezones import HELSINKI
 from cms.visibility import public_pages
 from cms.vocabularies.models import Theme
@@ -61,6 +68,15 @@ def published_at(news: NewsPage) -> dt.datetime:
     return dt.datetime.combine(news.publication_date, time, tzinfo=HELSINKI)
 
 
+def authors(request: HttpRequest, people) -> list[dict[str, Any]]:
+    """The distinct organisations of the news' contact persons, in the reader's language."""
+    seen: dict[int, dict[str, Any]] = {}
+    for contact in people:
+        if contact.organisation_id and contact.organisation_id not in seen:
+            seen[contact.organisation_id] = organization(contact.organisation, request)
+    return list(seen.values())
+
+
 def structured_data(news: NewsPage, request: HttpRequest) -> dict[str, Any]:
     """A schema.org ``NewsArticle``; grant calls also say how much and until when."""
     data = page_basics(news, request, "NewsArticle")
@@ -73,21 +89,23 @@ def structured_data(news: NewsPage, request: HttpRequest) -> dict[str, Any]:
         rendition = news.image.get_rendition("width-1200")
         data["image"] = {
             "@type": "ImageObject",
-            "url": request.build_absolute_uri(rendition.url),
+            "url": absolute_url(rendition.url),
             "width": rendition.width,
             "height": rendition.height,
             "caption": news.image_caption or news.image_alt,
         }
     topics = localized_names(request, news.topics.all())
     people = list(news.contacts.all())
-    publisher = next((p.organisation for p in people if p.organisation_id), None)
     deadline = news.application_deadline if news.is_grant_call else None
     return with_optional(
         data,
         about=[{"@type": "Thing", "name": name} for name in topics],
         keywords=", ".join(topics),
-        author=contacts(request, people),
-        publisher=organization(publisher, request),
+        # The organisations behind the news (with their websites as ``author.url``); the
+        # people are whom to contact, not authors. The site publishes, with its logo.
+        author=authors(request, people) or [site_publisher(request)],
+        contributor=contacts(request, people),
+        publisher=site_publisher(request),
         expires=deadline.astimezone(HELSINKI).isoformat() if deadline else None,
     )
 
@@ -119,6 +137,7 @@ SITE = SiteContribution(
         date=published_at,
         order_by=("-publication_date", "-first_published_at"),
         topic_field="topics",
+        subtitle=_("The latest news."),
     ),
     structured_data=structured_data,
 )

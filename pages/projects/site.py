@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.site.contributions import FeedContribution, SiteContribution
 from cms.site.listing import ListingFilterForm
-from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
+from cms.site.structured_data import (
+    contact_points,
+    keywords,
+    organization,
+    page_basics,
+    with_optional,
+)
 from cms.visibility import public_pages
 from cms.vocabularies.models import Organisation, Theme
 from pages.projects.models import ProjectResultPage, Status
@@ -63,7 +69,7 @@ def structured_data(project: ProjectResultPage, request: HttpRequest) -> dict[st
     """A schema.org ``Project`` led by an ``Organization``, with its partners as members."""
     lead = project.lead_organisation
     return with_optional(
-        page_basics(project, request, "Project"),
+        page_basics(project, request, "Project", in_language=False),
         parentOrganization=organization(lead, request) if lead else None,
         member=[organization(org, request) for org in project.partner_organisations.all()],
         funding={"@type": "Grant", "name": project.funding_programme}
@@ -72,7 +78,7 @@ def structured_data(project: ProjectResultPage, request: HttpRequest) -> dict[st
         foundingDate=project.period_start.isoformat(),
         dissolutionDate=project.period_end.isoformat() if project.period_end else None,
         keywords=keywords(request, project.themes.all()),
-        contactPoint=contacts(request, project.contacts.all()),
+        contactPoint=contact_points(request, project.contacts.all()),
     )
 
 
@@ -80,6 +86,9 @@ SITE = SiteContribution(
     filter_form=ProjectFilterForm,
     card_template="projects/includes/project_card.html",
     listing_related=("themes", "partner_organisations"),
-    feed=FeedContribution(date=lambda project: project.first_published_at),
+    feed=FeedContribution(
+        date=lambda project: project.first_published_at,
+        subtitle=_("The latest project results."),
+    ),
     structured_data=structured_data,
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cms.demo import DemoContext, Text, localized_fields
+from cms.demo.images import DemoImage, demo_image
 from cms.demo.vocabularies import demo_people
 from cms.vocabularies.models import Audience, Language, Organisation, Region, Theme
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
@@ -42,6 +43,52 @@ class DemoTraining:
 def venue(fi: str, sv: str, en: str) -> tuple[dict, dict, dict]:
     return {"venue": fi}, {"venue": sv}, {"venue": en}
 
+
+#: Event pictures (search engines' event results ask for one), by training format, with
+#: their alternative text in fi, sv and en.
+CLASSROOM_IMAGE = DemoImage(
+    title="Demo: koulutustila",
+    alt_text="Piirros luokkahuoneesta: valkotaulu ja kaksi pöytäriviä.",
+    background="#eef4f0",
+    shapes=(
+        ("rectangle", "#ffffff", (140, 40, 380, 150)),
+        ("rectangle", "#2e6b4f", (130, 30, 390, 40)),
+        ("rectangle", "#8a5a2b", (80, 200, 200, 230)),
+        ("rectangle", "#8a5a2b", (320, 200, 440, 230)),
+        ("rectangle", "#8a5a2b", (80, 280, 200, 310)),
+        ("rectangle", "#8a5a2b", (320, 280, 440, 310)),
+    ),
+)
+ONLINE_IMAGE = DemoImage(
+    title="Demo: verkkokoulutus",
+    alt_text="Piirros näytöstä, jolla on esitysdia ja neljä osallistujaa.",
+    background="#eef1fa",
+    shapes=(
+        ("rectangle", "#3c3c3c", (90, 50, 430, 290)),
+        ("rectangle", "#ffffff", (105, 65, 415, 205)),
+        ("ellipse", "#003580", (115, 220, 175, 280)),
+        ("ellipse", "#00a2a2", (195, 220, 255, 280)),
+        ("ellipse", "#e8a317", (275, 220, 335, 280)),
+        ("ellipse", "#003580", (355, 220, 415, 280)),
+    ),
+)
+IMAGES = {
+    Format.ON_SITE: (
+        CLASSROOM_IMAGE,
+        "En teckning av ett klassrum: en whiteboard och två rader bord.",
+        "A drawing of a classroom: a whiteboard and two rows of tables.",
+    ),
+    Format.HYBRID: (
+        CLASSROOM_IMAGE,
+        "En teckning av ett klassrum: en whiteboard och två rader bord.",
+        "A drawing of a classroom: a whiteboard and two rows of tables.",
+    ),
+    Format.ONLINE: (
+        ONLINE_IMAGE,
+        "En teckning av en skärm med en presentationsbild och fyra deltagare.",
+        "A drawing of a screen with a presentation slide and four participants.",
+    ),
+}
 
 ONLINE = venue("Teams-verkkotapahtuma", "Teams-webbevenemang", "Online event on Teams")
 
@@ -512,6 +559,9 @@ def build_demo(context: DemoContext) -> None:
             training.slug, training.fi, sv=training.sv, en=training.en
         )
         start_hour, end_hour = training.hours
+        picture, alt_sv, alt_en = IMAGES[training.format]
+        translations["sv"]["image_alt_text"] = alt_sv
+        translations["en"]["image_alt_text"] = alt_en
         opens, closes = training.registration_window or (None, None)
         context.page(
             index,
@@ -537,4 +587,5 @@ def build_demo(context: DemoContext) -> None:
             registration_closes=context.day(closes) if closes is not None else None,
             status=training.status,
             contacts=demo_people(*training.contacts),
+            image=demo_image(picture),
         )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.daterange import validate_date
-from cms.site.listing import ListingFilterForm
+from cms.site.listing import IsoDateInput, ListingFilterForm
 from cms.vocabularies.catalogue import catalogue
 from cms.vocabularies.models import Audience, Language, Region, Theme
 from pages.trainings.lifecycle import HELSINKI, end_of_day, start_of_day
@@ -39,12 +39,8 @@ class TrainingFilterForm(ListingFilterForm):
         choices=[(UPCOMING, _("Upcoming")), (PAST, _("Past")), (ALL, _("All"))],
         required=False,
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
     region = forms.ChoiceField(label=_("Region"), required=False)
     audience = forms.ChoiceField(label=_("Target audience"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)

@@ -108,6 +108,24 @@ class TrainingPage(BasePage):
     contacts = ParentalManyToManyField(
         "vocabularies.Person", verbose_name=_("contact persons"), blank=True, related_name="+"
     )
+    image = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the training's page and in search engines' event results."),
+    )
+    image_alt_text = models.CharField(
+        _("alternative text in this language"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for screen-reader users, in this page's language. "
+            "Empty: the image's own alternative text is used."
+        ),
+    )
 
     parent_page_types = ["trainings.TrainingIndexPage"]
     subpage_types: list[str] = []
@@ -127,6 +145,9 @@ class TrainingPage(BasePage):
                 FieldPanel("region"),
             ],
             heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main image")
         ),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -157,6 +178,8 @@ class TrainingPage(BasePage):
         *BasePage.translatable_fields,
         TranslatableField("body"),
         TranslatableField("venue"),
+        TranslatableField("image_alt_text"),
+        SynchronizedField("image"),
         SynchronizedField("kind"),
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
+from cms.origin import absolute_url, page_url
 from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
-from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
+from cms.site.structured_data import (
+    contacts,
+    keywords,
+    organization,
+    page_basics,
+    postal_address,
+    with_optional,
+)
+from cms.site.text import plain_text
 from pages.trainings.filters import TrainingFilterForm
 from pages.trainings.lifecycle import HELSINKI
 from pages.trainings.models import TrainingPage
@@ -40,18 +49,17 @@ def location(training: TrainingPage, request: HttpRequest) -> list[dict[str, Any
     places: list[dict[str, Any]] = []
     if training.format != TrainingPage.Format.ONLINE:
         place: dict[str, Any] = {"@type": "Place", "name": training.venue or training.title}
+        region = localizer_for(request)(training.region)
         if training.street_address:
-            place["address"] = {
-                "@type": "PostalAddress",
-                "streetAddress": training.street_address,
-                "addressCountry": "FI",
-            }
+            place["address"] = postal_address(
+                training.street_address, region.name if region else ""
+            )
         places.append(place)
     if training.format != TrainingPage.Format.ON_SITE:
         places.append(
             {
                 "@type": "VirtualLocation",
-                "url": training.registration_url or training.get_full_url(request),
+                "url": training.registration_url or page_url(training, request),
             }
         )
     return places
@@ -68,7 +76,7 @@ def offers(training: TrainingPage, request: HttpRequest) -> dict[str, Any]:
         "price": "0" if training.is_free else f"{training.price:.2f}",
         "priceCurrency": "EUR",
         "availability": availability,
-        "url": training.registration_url or training.get_full_url(request),
+        "url": training.registration_url or page_url(training, request),
     }
     if training.registration_opens:
         data["validFrom"] = training.registration_opens.isoformat()
@@ -94,6 +102,9 @@ def structured_data(training: TrainingPage, request: HttpRequest) -> dict[str, A
         }
     )
     audiences = localized_names(request, training.audiences.all())
+    if training.image_id:
+        rendition = training.image.get_rendition("width-1200")
+        data["image"] = [absolute_url(rendition.url)]
     return with_optional(
         data,
         courseMode=training.get_format_display() if is_course else None,
@@ -108,13 +119,13 @@ def structured_data(training: TrainingPage, request: HttpRequest) -> dict[str, A
 def calendar_event(training: TrainingPage, request: HttpRequest) -> CalendarEvent:
     organiser = localizer_for(request)(training.organiser)
     return CalendarEvent(
-        uid=f"training-{training.pk}",
+        uid=f"training-{training.translation_key}",
         summary=training.title,
         starts_at=training.starts_at,
         ends_at=training.ends_at,
-        url=training.get_full_url(request),
+        url=page_url(training, request),
         description="\n\n".join(
-            part for part in (training.lead, strip_tags(str(training.body))) if part
+            part for part in (training.lead, plain_text(str(training.body))) if part
         ),
         location=place_name(training, request),
         organiser=organiser.name if organiser else "",
@@ -129,7 +140,10 @@ SITE = SiteContribution(
     # The card's badge (registration open, ongoing, past...) moves with the clock.
     card_variant=lambda training: training.lifecycle,
     listing_related=("audiences", "themes", "languages"),
-    feed=FeedContribution(date=lambda training: training.first_published_at),
+    feed=FeedContribution(
+        date=lambda training: training.first_published_at,
+        subtitle=_("The latest trainings."),
+    ),
     calendar=calendar_event,
     structured_data=structured_data,
 )

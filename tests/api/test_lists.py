@@ -40,7 +40,7 @@ def test_list_envelope_and_common_item_fields(client, make_training):
     assert item["type"] == "trainings"
     assert item["locale"] == item["served_locale"] == "fi"
     assert item["title"] == "Saavutettavuus verkossa"
-    assert item["url"] == "http://localhost/fi/koulutukset/saavutettavuus/"
+    assert item["url"] == "http://testserver/fi/koulutukset/saavutettavuus/"
     assert item["first_published_at"] is not None
     assert item["translations"] == {"fi": {"id": training.pk, "url": item["url"]}}
 

@@ -26,7 +26,7 @@ def test_locale_filters_to_one_language(client, bilingual):
     fi = client.get("/api/v1/trainings/?locale=fi").json()
 
     assert [item["id"] for item in sv["items"]] == [swedish.pk]
-    assert sv["items"][0]["url"] == "http://localhost/sv/koulutukset/ledarskap/"
+    assert sv["items"][0]["url"] == "http://testserver/sv/koulutukset/ledarskap/"
     assert {item["id"] for item in fi["items"]} == {both.pk, finnish_only.pk}
     assert client.get("/api/v1/trainings/").json()["count"] == 3
 
@@ -46,8 +46,8 @@ def test_translations_link_every_live_version(client, bilingual):
     item = client.get(f"/api/v1/trainings/{both.pk}").json()
 
     assert item["translations"] == {
-        "fi": {"id": both.pk, "url": "http://localhost/fi/koulutukset/johtaminen/"},
-        "sv": {"id": swedish.pk, "url": "http://localhost/sv/koulutukset/ledarskap/"},
+        "fi": {"id": both.pk, "url": "http://testserver/fi/koulutukset/johtaminen/"},
+        "sv": {"id": swedish.pk, "url": "http://testserver/sv/koulutukset/ledarskap/"},
     }
 
 

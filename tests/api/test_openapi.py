@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,31 @@ def test_trainings_document_linked_events_parameters():
     assert {"start", "end", "days", "is_free", "language", "keyword", "location"} <= names
     assert {"locale", "fallback", "translation_key", "search", "theme", "organisation"} <= names
     assert {"updated_since", "ordering", "limit", "offset"} <= names
+
+
+def test_document_is_what_client_generators_need():
+    """Servers, anonymous access at document level (no operation demands a key), one
+    ``Locale`` schema, ``<verb>_<noun>`` operation ids, described operations and tags."""
+    schema = json.loads(schema_json())
+    assert schema["servers"] == [{"url": "http://testserver", "description": "This installation."}]
+    assert schema["security"] == [{}, {"partnerKey": []}]
+    operations = [op for path in schema["paths"].values() for op in path.values()]
+    assert all("security" not in op for op in operations)
+    assert all(op.get("description") for op in operations)
+    ids = sorted(op["operationId"] for op in operations)
+    assert "get_training" in ids and "get_page" in ids and "search_pages" in ids
+    assert all(re.fullmatch(r"(list|get|search)_[a-z_]+", op_id) for op_id in ids), ids
+    tags = {tag["name"]: tag["description"] for tag in schema["tags"]}
+    assert {t for op in operations for t in op["tags"]} == set(tags) and all(tags.values())
+    locale_schemas = [
+        json.dumps(parameter["schema"])
+        for op in operations
+        for parameter in op.get("parameters", [])
+        if parameter["name"] == "locale"
+    ]
+    assert locale_schemas and all("#/components/schemas/Locale" in s for s in locale_schemas)
+    assert all('"enum"' not in s for s in locale_schemas)
+    text = json.dumps(schema)
+    refs = set(re.findall(r"#/components/schemas/(\w+)", text))
+    unused = [name for name in schema["components"]["schemas"] if name not in refs]
+    assert unused == []

@@ -100,16 +100,16 @@ def test_translations_offer_the_link_in_the_explorer(client, communications, tra
     assert reverse("editorial_share_link", args=[swedish.id]) in response.content.decode()
 
 
-def test_links_use_the_editors_host_list_and_revoke(client, planner, training, settings):
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "cms.example.fi"]
+def test_links_use_the_public_origin_list_and_revoke(client, planner, training, settings):
+    settings.BASE_URL = "https://cms.example.fi"
     login(client, planner)
     url = reverse("editorial_share_link", args=[training.id])
-    response = client.post(url, {"days": "3"}, HTTP_HOST="cms.example.fi")
+    response = client.post(url, {"days": "3"})
     html = response.content.decode()
-    match = re.search(r'value="(http://cms\.example\.fi/fi/_share/[^"]+)"', html)
-    assert match, "the link is on the host the editor uses, not a fixed port"
+    match = re.search(r'value="(https://cms\.example\.fi/fi/_share/[^"]+)"', html)
+    assert match, "the link is on the site's public origin (BASE_URL), not a fixed port"
     assert "w-clipboard#copy" in html
-    path = match.group(1).removeprefix("http://cms.example.fi")
+    path = match.group(1).removeprefix("https://cms.example.fi")
     client.post(url, {"days": "5"})
     listing = client.get(url).content.decode()
     assert listing.count("data-share-link-row=") == 2

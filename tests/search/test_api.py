@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 from ninja.testing import TestClient
 
+from cms.origin import page_url
 from cms.vocabularies.factories import ThemeFactory
 from search.api import router
 
@@ -38,7 +39,7 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
                 "id": page.pk,
                 "type": "trainings",
                 "title": "Koulutus",
-                "url": page.get_full_url(),
+                "url": page_url(page),
                 "locale": "fi",
                 "excerpt": "Laatustrategian koulutus.",
             }

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from cms.origin import page_url
 from cms.plugins import registry
 from cms.vocabularies.factories import ThemeFactory
 from search.service import SearchInputError, search_pages, suggest_titles
@@ -55,7 +56,7 @@ def test_result_carries_type_url_locale_and_excerpt(make_training):
     assert hit.id == page.pk
     assert hit.type == "trainings"
     assert hit.locale == "fi"
-    assert hit.url == page.get_full_url()
+    assert hit.url == page_url(page)
     assert hit.excerpt == "Rehtoreille suunnattu koulutus."
 
 

@@ -29,7 +29,7 @@ def test_switcher_links_each_language_to_the_translation(client, make_training):
     html = client.get(training.url).content.decode()
 
     assert switcher_targets(html) == {"fi": training.url, "sv": sv.url, "en": en.url}
-    assert set(hreflangs(html)) == {"fi", "sv", "en"}
+    assert set(hreflangs(html)) == {"fi", "sv", "en", "x-default"}
     assert hreflangs(html)["sv"].endswith(sv.url)
 
 

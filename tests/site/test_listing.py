@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 #: Queries to render a listing page: site, locale, routing and view restrictions,
 #: navigation, switcher, filter count, one page of keys and its rows, whatever the number
 #: of items. Cold (empty cache): also the vocabulary catalogue and one prefetch per relation
-#: of the cards.
+#: of the cards, and the home page's introduction (the meta description of a listing
+#: without an introduction of its own).
 WARM_LISTING_QUERIES = 17
-COLD_LISTING_QUERIES = 28
+COLD_LISTING_QUERIES = 29
 
 
 def create_trainings(make_training, count: int) -> None:

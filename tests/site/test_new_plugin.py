@@ -5,6 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
+from cms.origin import page_url
 from tests.site.fixtures import json_ld
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def test_new_plugin_is_listed_navigated_fed_and_described(client, publication):
     assert "Laatustrategian opas" in listing
     assert [entry.title for entry in feed.entries] == ["Laatustrategian opas"]
     assert data["@type"] == "Book" and data["isbn"] == "978-952-13"
-    assert publication.get_full_url() in sitemap
+    assert page_url(publication) in sitemap
     assert 'hreflang="sv"' in sitemap
 
 

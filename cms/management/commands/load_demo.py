@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from cms.demo import DemoContext
 from cms.demo.vocabularies import build_vocabularies
+from cms.origin import absolute_url
 from cms.plugins import registry
 from home.demo import build_accessibility_statement
 
@@ -71,7 +72,7 @@ class Command(BaseCommand):
             user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user {ADMIN_USERNAME!r}  "
+                f"Admin: {absolute_url('/admin/')}  user {ADMIN_USERNAME!r}  "
                 f"password {ADMIN_PASSWORD!r}"
                 + ("" if created else " (existing user; password unchanged)")
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cms.origin import page_url
 from cms.vocabularies.factories import OrganisationFactory
 from pages.networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from tests.api.helpers import ids, problem_parameter, publish
@@ -54,4 +55,4 @@ def test_structure_is_typed_blocks_and_related_pages_hide_drafts(client, make, i
     assert item["sub_groups"][1]["value"]["level"] == 2
     links = [block["value"] for block in item["related_pages"]]
     assert links[0] is None
-    assert links[1] == {"id": public.pk, "title": "Julkinen", "url": public.get_full_url()}
+    assert links[1] == {"id": public.pk, "title": "Julkinen", "url": page_url(public)}
