@@ -18,8 +18,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.pagination import DeferredJoinPaginator
+from cms.plugins import registry
 from cms.site.listing import listing_context
 from cms.site.visibility import visible
+from cms.untranslated import with_untranslated
 from search import documents
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -89,13 +91,16 @@ class BaseIndexPage(Page):
         return model
 
     def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
-        """Live, public pages below this index, in this index's locale.
+        """Live, public pages below this index, in this index's locale (and untranslated ones).
 
         With a ``request``, the view restrictions read for the page's navigation are reused
         instead of being queried again.
         """
-        pages = self.listed_model().objects.child_of(self)
-        return visible(pages, request).order_by(*self.listing_ordering)
+        pages = visible(self.listed_model().objects.child_of(self), request)
+        # Sections that declare ``show_untranslated`` also list the Finnish pages that have
+        # no translation in this language (marked with their language by the card).
+        pages = with_untranslated(pages, registry.for_model(type(self)), self.locale, request)
+        return pages.order_by(*self.listing_ordering)
 
     def paginate(self, request: HttpRequest, queryset: models.QuerySet) -> PaginatorPage:
         paginator = DeferredJoinPaginator(queryset, self.items_per_page)

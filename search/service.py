@@ -11,12 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
 from cms.plugins import ContentTypePlugin, registry
+from cms.untranslated import untranslated_sources
 from cms.vocabularies.models import Theme
 from search.contributions import contribution_for
 from search.engine import run_with_fallback
@@ -96,10 +97,28 @@ def clean_query(query: str | None) -> str:
     return query
 
 
+def in_language(locale: Locale, plugins: list[ContentTypePlugin]) -> Q:
+    """The pages a reader of ``locale`` searches among: that locale's, plus untranslated ones.
+
+    Sections that declare ``show_untranslated`` add their Finnish pages that have no
+    visible translation in ``locale`` (as ids: every backend filters on ``id``); hits say
+    their own language, so the results mark them.
+    """
+    untranslated = [
+        pk
+        for plugin in plugins
+        if plugin.show_untranslated
+        for pk in untranslated_sources(plugin.page_model, locale.language_code).values_list(
+            "pk", flat=True
+        )
+    ]
+    return Q(locale=locale) | Q(id__in=untranslated) if untranslated else Q(locale=locale)
+
+
 def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
     """Pages anyone may see in ``locale``: live, without view restrictions, of these types."""
     models = [plugin.page_model for plugin in plugins]
-    return Page.objects.live().public().filter(locale=locale).type(*models)
+    return Page.objects.live().public().type(*models).filter(in_language(locale, plugins))
 
 
 def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
@@ -110,6 +129,7 @@ def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
 def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
     """Hits in the order of ``pages`` (search order), read from the specific page models."""
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
     hits = []
     for page in pages:
         page = specific.get(page.pk)
@@ -122,7 +142,7 @@ def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
                 type=plugin.key,
                 title=page.title,
                 url=page.get_full_url() or "",
-                locale=locale.language_code,
+                locale=languages.get(page.locale_id, locale.language_code),
                 excerpt=_excerpt(page, plugin),
             )
         )
@@ -148,7 +168,7 @@ def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
         theme_field = contribution_for(plugin).theme_field
         if theme_field is None:
             continue
-        queryset = plugin.page_model.objects.live().public().filter(locale=locale)
+        queryset = plugin.page_model.objects.live().public().filter(in_language(locale, [plugin]))
         results = backend.search(query, queryset, order_by_relevance=False)
         for theme_id, count in results.facet(theme_field).items():
             if theme_id is not None:

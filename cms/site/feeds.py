@@ -20,6 +20,8 @@ from wagtail.models import Locale
 from cms.plugins import ContentTypePlugin, registry
 from cms.site.contributions import FeedContribution, contribution_of, plugin_by_key
 from cms.site.localization import active_home_page
+from cms.site.visibility import visible
+from cms.untranslated import foreign_language_label, with_untranslated
 from cms.vocabularies.models import Theme
 
 if TYPE_CHECKING:
@@ -53,6 +55,14 @@ class FeedSource:
 def feed_plugins() -> list[ContentTypePlugin]:
     """Plugins with feeds, for the links in page heads and footers."""
     return [plugin for plugin in registry if contribution_of(plugin).feed is not None]
+
+
+def _feed_title(page, locale: Locale) -> str:
+    """The item title; an untranslated page says its language ("… (på finska)")."""
+    if page.locale_id == locale.pk:
+        return page.title
+    note = foreign_language_label(page.locale.language_code, locale.language_code)
+    return f"{page.title} ({note})"
 
 
 class PageFeed(Feed):
@@ -97,10 +107,9 @@ class PageFeed(Feed):
     subtitle = description
 
     def items(self, source: FeedSource) -> list[FeedItem]:
+        own = visible(source.plugin.page_model.objects.filter(locale=source.locale), source.request)
         queryset = (
-            source.plugin.page_model.objects.live()
-            .public()
-            .filter(locale=source.locale)
+            with_untranslated(own, source.plugin, source.locale, source.request)
             .select_related("locale")
             .order_by(*source.spec.order_by)
         )
@@ -108,7 +117,7 @@ class PageFeed(Feed):
             queryset = queryset.filter(**{f"{source.spec.topic_field}__slug": source.topic.slug})
         return [
             FeedItem(
-                title=page.title,
+                title=_feed_title(page, source.locale),
                 link=page.get_full_url(source.request),
                 description=source.spec.describe(page),
                 published=source.spec.date(page),

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from wagtail.models import Page
@@ -18,6 +18,7 @@ from cms.site.contributions import contribution_for_page
 from cms.site.feeds import feed_plugins
 from cms.site.localization import active_home_page, localizer_for
 from cms.site.structured_data import json_ld_script, structured_data_for
+from cms.untranslated import foreign_language_label, is_foreign
 
 register = template.Library()
 
@@ -110,3 +111,23 @@ def structured_data(context: template.Context, page) -> SafeString:
     if not isinstance(page, Page):
         return SafeString("")
     return json_ld_script(structured_data_for(page, context["request"]))
+
+
+@register.simple_tag
+def language_note(item) -> str:
+    """ "in Finnish" when ``item`` is in another language than the reader's, else ``""``.
+
+    Untranslated pages of sections that declare ``show_untranslated`` are listed in the
+    other languages; templates mark them with ``lang`` and this note.
+    """
+    if not isinstance(item, Page) or not is_foreign(item):
+        return ""
+    return foreign_language_label(item.locale.language_code)
+
+
+@register.simple_tag
+def hit_language_note(hit) -> str:
+    """The language note of a search hit (any object with a ``locale`` language code)."""
+    if hit.locale == translation.get_language():
+        return ""
+    return foreign_language_label(hit.locale)
