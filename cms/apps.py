@@ -7,3 +7,7 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("CMS core")
+
+    def ready(self) -> None:
+        # Registers the per-language SQLite collations on every new connection.
+        from cms import collation  # noqa: F401

@@ -8,7 +8,7 @@ locale is always a search filter.
 from __future__ import annotations
 
 from django.core.paginator import Page as PaginatorPage
-from django.db import models
+from django.db import connection, models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.collation import localized_ordering
 from cms.pagination import DeferredJoinPaginator
 from cms.plugins import registry
 from cms.site.listing import listing_context
@@ -100,7 +101,10 @@ class BaseIndexPage(Page):
         # Sections that declare ``show_untranslated`` also list the Finnish pages that have
         # no translation in this language (marked with their language by the card).
         pages = with_untranslated(pages, registry.for_model(type(self)), self.locale, request)
-        return pages.order_by(*self.listing_ordering)
+        language = self.locale.language_code
+        return pages.order_by(
+            *localized_ordering(self.listing_ordering, language, connection.vendor)
+        )
 
     def paginate(self, request: HttpRequest, queryset: models.QuerySet) -> PaginatorPage:
         paginator = DeferredJoinPaginator(queryset, self.items_per_page)

@@ -17,6 +17,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from cms.api import freshness
 from cms.api.access import InvalidKey, allowance, authenticate
 from cms.api.errors import problem_response
+from cms.api.serialisation import SERVED_LANGUAGES
 
 SAFE_METHODS = {"GET", "HEAD"}
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
@@ -75,6 +76,23 @@ def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse
     return response
 
 
+def add_content_language(request: HttpRequest, response: HttpResponse) -> None:
+    """``Content-Language``: the languages of the items served, the requested one first.
+
+    A list with ``fallback=true`` can mix Swedish items with Finnish originals: the header
+    then names both. Without items, the requested ``locale`` (if any).
+    """
+    served = list(getattr(request, SERVED_LANGUAGES, []))
+    requested = request.GET.get("locale")
+    if requested in served:
+        served.remove(requested)
+        served.insert(0, requested)
+    if not served and requested in dict(settings.LANGUAGES):
+        served = [requested]
+    if served and response.status_code < 400:
+        response["Content-Language"] = ", ".join(served)
+
+
 def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Wrap an API view with key checks, limits, conditional GET and CORS."""
 
@@ -101,6 +119,7 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             )
             return add_cors(request, response)
         response = view(request, *args, **kwargs)
+        add_content_language(request, response)
         if request.method in SAFE_METHODS and response.status_code == 200:
             response = add_validators(request, response)
         elif response.status_code >= 400:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -131,3 +132,17 @@ def hit_language_note(hit) -> str:
     if hit.locale == translation.get_language():
         return ""
     return foreign_language_label(hit.locale)
+
+
+@register.filter
+def euros(amount) -> str:
+    """An amount in euros as the reader's language writes it, decimals only when not whole.
+
+    Finnish and Swedish: ``2 500 000 €``, ``120,50 €``; English: ``€2,500,000``, ``€120.50``.
+    """
+    if amount is None or amount == "":
+        return ""
+    number = floatformat(amount, "-2g")
+    if translation.get_language() == "en":
+        return f"€{number}"
+    return f"{number}\N{NO-BREAK SPACE}€"

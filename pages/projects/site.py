@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.site.contributions import FeedContribution, SiteContribution
 from cms.site.listing import ListingFilterForm
 from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
 from cms.vocabularies.models import Organisation, Theme
-from pages.projects.models import ProjectResultPage, Status
+from pages.projects.models import ProjectResultPage, Status, status_on
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -45,7 +46,10 @@ class ProjectFilterForm(ListingFilterForm):
 
     def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
         if "status" in values:
-            queryset = queryset.filter(status=values["status"])
+            today = timezone.localdate()
+            queryset = queryset.alias(status_now=status_on(today)).filter(
+                status_now=values["status"]
+            )
         if "programme" in values:
             queryset = queryset.filter(funding_programme=values["programme"])
         if "organisation" in values:
@@ -79,6 +83,8 @@ def structured_data(project: ProjectResultPage, request: HttpRequest) -> dict[st
 SITE = SiteContribution(
     filter_form=ProjectFilterForm,
     card_template="projects/includes/project_card.html",
+    # The status badge follows the dates, so the cached card changes with it.
+    card_variant=lambda project: project.current_status(),
     listing_related=("themes", "partner_organisations"),
     feed=FeedContribution(date=lambda project: project.first_published_at),
     structured_data=structured_data,

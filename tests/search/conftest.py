@@ -79,3 +79,27 @@ def search_html(client):
         return response.content.decode()
 
     return get
+
+
+def _clear_analysis_caches() -> None:
+    from search import text
+
+    for cached in (
+        text.lemmatizer_for,
+        text._index_terms_of_word,
+        text._base_forms_of_word,
+        text._index_text,
+    ):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def without_voikko(monkeypatch):
+    """Analyse text as on a machine without libvoikko/voikko-fi (the dictionary splitter)."""
+    from search import text
+
+    monkeypatch.setattr(text, "_load_voikko", lambda: None)
+    _clear_analysis_caches()
+    yield
+    monkeypatch.undo()
+    _clear_analysis_caches()
