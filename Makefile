@@ -31,6 +31,7 @@ lock: $(BIN)/python
 # Serves the site with the two background processes it relies on: the task worker (webhooks,
 # search indexing) and the scheduler (scheduled publishing and expiry). Ctrl-C stops all three.
 run: install
+	scripts/ensure-voikko
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py setup_roles
