@@ -157,11 +157,13 @@ class TrainingPage(BasePage):
         *BasePage.translatable_fields,
         TranslatableField("body"),
         TranslatableField("venue"),
+        # Swedish has its own street and town names ("Norra esplanaden", "Helsingfors");
+        # untranslated, the Finnish address is shown.
+        TranslatableField("street_address"),
         SynchronizedField("kind"),
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),
         SynchronizedField("format"),
-        SynchronizedField("street_address"),
         SynchronizedField("region"),
         SynchronizedField("organiser"),
         SynchronizedField("audiences"),
