@@ -37,3 +37,21 @@ def test_english_times_use_a_colon_finnish_a_period():
         assert date_format(moment, "TIME_FORMAT") == "16:15"
     with translation.override("fi"):
         assert date_format(moment, "TIME_FORMAT") == "16.15"
+
+
+def test_swedish_and_finnish_wording():
+    with translation.override("sv"):
+        assert translation.gettext("Search") == "Sök"
+        assert translation.pgettext("trainings when filter", "Past") == "Avslutade"
+        assert translation.gettext("Guidance session") == "Informationsstyrningstillfälle"
+        assert translation.gettext("All %(section)s") % {"section": "utbildningar"} == (
+            "Alla utbildningar"
+        )
+    with translation.override("fi"):
+        assert translation.gettext("Organisation") == "Organisaatio"
+        assert translation.gettext("Partially compliant with WCAG 2.1 level AA").endswith(
+            "AA-vaatimukset"
+        )
+        assert translation.gettext("All %(section)s") % {"section": "koulutukset"} == (
+            "Kaikki koulutukset"
+        )
