@@ -9,5 +9,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("CMS core")
 
     def ready(self) -> None:
+        from cms.ops import purge
+
+        purge.connect()
         # Registers the per-language SQLite collations on every new connection.
         from cms import collation  # noqa: F401
