@@ -38,6 +38,7 @@ lock: $(BIN)/python
 # (scripts/with-search-engine), whose indexes `reindex` creates before the demo is loaded.
 run: export BASE_URL := $(BASE_URL)
 run: install
+	scripts/ensure-voikko
 ifdef SEARCH_ENGINE
 	scripts/with-search-engine $(SEARCH_ENGINE) $(MAKE) --no-print-directory run SEARCH_ENGINE=
 else

@@ -14,3 +14,5 @@ class CmsConfig(AppConfig):
 
         register_admin_inputs()
         purge.connect()
+        # Registers the per-language SQLite collations on every new connection.
+        from cms import collation  # noqa: F401

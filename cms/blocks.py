@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments.types import StringSegmentValue
 
 from cms.visibility import is_public
 
@@ -49,12 +50,28 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class TranslatableURLBlock(blocks.URLBlock):
+    """An address that a translation may change (a Swedish link to the Swedish front page).
+
+    wagtail-localize treats a plain ``URLBlock`` as a synchronised value that translators
+    can only override one by one in its editor, and that PO files (batch translation, the
+    demo) never carry. This block is a translatable string instead: the Finnish address is
+    the default until a translation gives its own.
+    """
+
+    def get_translatable_segments(self, value):
+        return [StringSegmentValue("", value)] if value else []
+
+    def restore_translated_segments(self, value, segments):
+        return segments[0].render_text() if segments else value
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to a page of this site or to an external address (exactly one of them)."""
 
     title = blocks.CharBlock(label=_("link text"), max_length=255)
     page = blocks.PageChooserBlock(label=_("page"), required=False)
-    url = blocks.URLBlock(label=_("external address"), required=False)
+    url = TranslatableURLBlock(label=_("external address"), required=False)
 
     class Meta:
         icon = "link"

@@ -8,7 +8,7 @@ locale is always a search filter.
 from __future__ import annotations
 
 from django.core.paginator import Page as PaginatorPage
-from django.db import models
+from django.db import connection, models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -17,8 +17,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.collation import localized_ordering
 from cms.pagination import DeferredJoinPaginator
+from cms.plugins import registry
 from cms.site.listing import listing_context
+from cms.untranslated import with_untranslated
 from cms.visibility import visible
 from cms.vocabularies.forms import VocabularyPickersPageForm
 from search import documents
@@ -92,13 +95,19 @@ class BaseIndexPage(Page):
         return model
 
     def get_listed_pages(self, request: HttpRequest | None = None) -> models.QuerySet:
-        """Live, public pages below this index, in this index's locale.
+        """Live, public pages below this index, in this index's locale (and untranslated ones).
 
         With a ``request``, the view restrictions read for the page's navigation are reused
         instead of being queried again.
         """
-        pages = self.listed_model().objects.child_of(self)
-        return visible(pages, request).order_by(*self.listing_ordering)
+        pages = visible(self.listed_model().objects.child_of(self), request)
+        # Sections that declare ``show_untranslated`` also list the Finnish pages that have
+        # no translation in this language (marked with their language by the card).
+        pages = with_untranslated(pages, registry.for_model(type(self)), self.locale, request)
+        language = self.locale.language_code
+        return pages.order_by(
+            *localized_ordering(self.listing_ordering, language, connection.vendor)
+        )
 
     def paginate(self, request: HttpRequest, queryset: models.QuerySet) -> PaginatorPage:
         paginator = DeferredJoinPaginator(queryset, self.items_per_page)

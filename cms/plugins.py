@@ -31,6 +31,11 @@ class ContentTypePlugin:
     navigation and demo loading. ``contributions`` carries feature-specific extension
     points (API schema, feeds, JSON-LD...) keyed by feature name, so that a feature can
     be added without changing this class.
+
+    ``show_untranslated``: whether the section's Finnish (source-language) pages that have
+    no visible translation in a language still appear in that language's listings, feeds
+    and search, marked with their own language (see :mod:`cms.untranslated`). Time-bound
+    sections a reader must not miss (trainings, grant calls) turn it on.
     """
 
     key: str
@@ -38,6 +43,7 @@ class ContentTypePlugin:
     index_model: type[Page]
     demo_builder: DemoBuilder | None = None
     order: int = 100
+    show_untranslated: bool = False
     contributions: dict[str, Any] = field(default_factory=dict)
 
     @property

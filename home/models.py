@@ -50,7 +50,8 @@ class HomePage(Page):
         indexes = visible(self.get_children(), request).specific()
         for index_page in indexes:
             if hasattr(index_page, "get_listed_pages"):
-                latest = index_page.get_listed_pages(request)[: self.latest_per_section]
+                latest = index_page.get_listed_pages(request).select_related("locale")
+                latest = latest[: self.latest_per_section]
                 sections.append((index_page, latest))
         return sections
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from modelsearch.query import PlainText
 
-from search.text import lemmatise_query, query_terms
+from search.text import lemmatise_query, query_terms, significant_words
 
 
 class LanguageQuery(PlainText):
@@ -16,11 +16,18 @@ class LanguageQuery(PlainText):
     language's analyzer and ``lemmas`` against the lemma text (see ``search.backends``).
     """
 
-    def __init__(self, query: str, language: str) -> None:
+    def __init__(self, query: str, language: str, *, split_compounds: bool = False) -> None:
         self.original = query.strip()
         self.language = language
-        self.lemmas = lemmatise_query(self.original, language)
-        super().__init__(" ".join(query_terms(self.original, language)), operator="or")
+        self.split_compounds = split_compounds
+        self.lemmas = lemmatise_query(self.original, language, split_compounds=split_compounds)
+        terms = query_terms(self.original, language, split_compounds=split_compounds)
+        super().__init__(" ".join(terms), operator="or")
+
+    @property
+    def words(self) -> list[str]:
+        """The significant words of the query (stop words left out)."""
+        return significant_words(self.original, self.language)
 
     def __repr__(self) -> str:
         return f"<LanguageQuery {self.original!r} ({self.language}) lemmas={self.lemmas!r}>"

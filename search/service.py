@@ -12,18 +12,20 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
 from cms.origin import page_url
 from cms.plugins import ContentTypePlugin, registry
+from cms.untranslated import untranslated_sources
 from cms.visibility import searchable_public_pages
 from cms.vocabularies.models import Theme
 from search.contributions import contribution_for
 from search.engine import run_with_fallback
 from search.query import LanguageQuery
+from search.text import has_compounds
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
@@ -71,6 +73,8 @@ class SearchOutcome:
     type_facets: list[FacetCount] = field(default_factory=list)
     theme_facets: list[FacetCount] = field(default_factory=list)
     degraded: bool = False
+    #: True when the query matched nothing in its own language and the hits are in others.
+    other_languages: bool = False
 
 
 def resolve_locale(language_code: str) -> Locale:
@@ -104,10 +108,28 @@ def clean_query(query: str | None) -> str:
     return query
 
 
+def in_language(locale: Locale, plugins: list[ContentTypePlugin]) -> Q:
+    """The pages a reader of ``locale`` searches among: that locale's, plus untranslated ones.
+
+    Sections that declare ``show_untranslated`` add their Finnish pages that have no
+    visible translation in ``locale`` (as ids: every backend filters on ``id``); hits say
+    their own language, so the results mark them.
+    """
+    untranslated = [
+        pk
+        for plugin in plugins
+        if plugin.show_untranslated
+        for pk in untranslated_sources(plugin.page_model, locale.language_code).values_list(
+            "pk", flat=True
+        )
+    ]
+    return Q(locale=locale) | Q(id__in=untranslated) if untranslated else Q(locale=locale)
+
+
 def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
     """Pages anyone may see in ``locale``: live, without view restrictions, of these types."""
     models = [plugin.page_model for plugin in plugins]
-    return searchable_public_pages(Page.objects.filter(locale=locale).type(*models))
+    return searchable_public_pages(Page.objects.type(*models).filter(in_language(locale, plugins)))
 
 
 def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
@@ -116,8 +138,13 @@ def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
 
 
 def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
-    """Hits in the order of ``pages`` (search order), read from the specific page models."""
+    """Hits in the order of ``pages`` (search order), read from the specific page models.
+
+    Each hit carries its own language: an untranslated page or a cross-language match is
+    not in ``locale``.
+    """
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
     hits = []
     for page in pages:
         page = specific.get(page.pk)
@@ -130,11 +157,40 @@ def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
                 type=plugin.key,
                 title=page.title,
                 url=page_url(page),
-                locale=locale.language_code,
+                locale=languages.get(page.locale_id, locale.language_code),
                 excerpt=_excerpt(page, plugin),
             )
         )
     return hits
+
+
+#: Multi-word queries re-rank this many best matches: pages with every word come first.
+RERANK_LIMIT = 200
+
+
+def _ranked_page(backend, query: LanguageQuery, pages: QuerySet, offset: int, limit: int):
+    """One page of results, pages that contain every significant word of ``query`` first.
+
+    Matching is OR (any word finds a page), so a page with one common word can outrank one
+    with all of them; each word's matches among the best :data:`RERANK_LIMIT` are read
+    unranked and the all-words pages moved to the front, keeping the engine's order.
+    """
+    results = backend.search(query, pages)
+    words = query.words
+    if len(words) < 2 or offset + limit > RERANK_LIMIT:
+        return list(results[offset : offset + limit])
+    ranked = list(results[:RERANK_LIMIT])
+    ids = [page.pk for page in ranked]
+    every_word = set(ids)
+    for word in words:
+        word_query = LanguageQuery(word, query.language, split_compounds=query.split_compounds)
+        if not word_query.query_string:
+            continue
+        matched = backend.search(word_query, pages.filter(id__in=ids), order_by_relevance=False)
+        every_word &= {page.pk for page in matched[:RERANK_LIMIT]}
+    ordered = [page for page in ranked if page.pk in every_word]
+    ordered += [page for page in ranked if page.pk not in every_word]
+    return ordered[offset : offset + limit]
 
 
 def _type_facets(results, plugins: list[ContentTypePlugin], locale: Locale) -> list[FacetCount]:
@@ -156,7 +212,9 @@ def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
         theme_field = contribution_for(plugin).theme_field
         if theme_field is None:
             continue
-        queryset = searchable_public_pages(plugin.page_model.objects.filter(locale=locale))
+        queryset = searchable_public_pages(
+            plugin.page_model.objects.filter(in_language(locale, [plugin]))
+        )
         results = backend.search(query, queryset, order_by_relevance=False)
         for theme_id, count in results.facet(theme_field).items():
             if theme_id is not None:
@@ -199,28 +257,52 @@ def search_pages(
         return SearchOutcome(query=query, locale=locale)
     searched = [only_plugin] if only_plugin else plugins
 
-    def run(backend) -> SearchOutcome:
-        all_types = backend.search(
-            language_query, visible_pages(locale_obj, plugins), order_by_relevance=False
-        )
-        type_facets = _type_facets(all_types, plugins, locale_obj)
-        # The type facet counts every match, so it gives the total without another count,
-        # and the types without a match need no theme facet query.
-        matched = {facet.value: facet.count for facet in type_facets}
-        searched_with_hits = [plugin for plugin in searched if matched.get(plugin.key)]
-        if not searched_with_hits:
-            return SearchOutcome(query=query, locale=locale, type_facets=type_facets)
-        results = backend.search(language_query, visible_pages(locale_obj, searched_with_hits))
-        return SearchOutcome(
-            query=query,
-            locale=locale,
-            hits=_hits(list(results[offset : offset + limit]), locale_obj),
-            total=sum(matched[plugin.key] for plugin in searched_with_hits),
-            type_facets=type_facets,
-            theme_facets=_theme_facets(backend, language_query, locale_obj, searched_with_hits),
-        )
+    def search_in(language_query: LanguageQuery, page_locale: Locale, with_untranslated: bool):
+        def pages(of: list[ContentTypePlugin]) -> QuerySet:
+            if with_untranslated:
+                return visible_pages(page_locale, of)
+            models = [plugin.page_model for plugin in of]
+            return Page.objects.live().public().type(*models).filter(locale=page_locale)
 
-    outcome, degraded = run_with_fallback(run)
+        def run(backend) -> SearchOutcome:
+            all_types = backend.search(language_query, pages(plugins), order_by_relevance=False)
+            type_facets = _type_facets(all_types, plugins, locale_obj)
+            # The type facet counts every match, so it gives the total without another
+            # count, and the types without a match need no theme facet query.
+            matched = {facet.value: facet.count for facet in type_facets}
+            searched_with_hits = [plugin for plugin in searched if matched.get(plugin.key)]
+            if not searched_with_hits:
+                return SearchOutcome(query=query, locale=locale, type_facets=type_facets)
+            ranked = _ranked_page(backend, language_query, pages(searched_with_hits), offset, limit)
+            return SearchOutcome(
+                query=query,
+                locale=locale,
+                hits=_hits(ranked, locale_obj),
+                total=sum(matched[plugin.key] for plugin in searched_with_hits),
+                type_facets=type_facets,
+                theme_facets=_theme_facets(backend, language_query, page_locale, searched_with_hits)
+                if with_untranslated
+                else [],
+            )
+
+        return run_with_fallback(run)
+
+    outcome, degraded = search_in(language_query, locale_obj, True)
+    if not outcome.type_facets and has_compounds(query, locale):
+        # "ledarskapsutbildning" where pages say "ledarskap" and "utbildning": the parts.
+        split_query = LanguageQuery(query, locale, split_compounds=True)
+        outcome, degraded = search_in(split_query, locale_obj, True)
+    if not outcome.type_facets:
+        # Nothing in the reader's language: pages in the other languages, labelled as such.
+        for other in Locale.objects.exclude(pk=locale_obj.pk).order_by("pk"):
+            other_query = LanguageQuery(query, other.language_code)
+            if not other_query.query_string:
+                continue
+            found, other_degraded = search_in(other_query, other, False)
+            if found.type_facets:
+                outcome = replace(found, other_languages=True)
+                degraded = degraded or other_degraded
+                break
     return replace(outcome, degraded=degraded)
 
 

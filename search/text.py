@@ -8,10 +8,16 @@ relying on each engine's own (absent or Snowball-only) Finnish support.
   the base form of every word and, for Finnish compounds, their parts ("täydennyskoulutus"
   also yields "täydennys" and "koulutus"), so that a search for a part finds the compound.
 * :func:`query_terms` turns what a reader typed into the words to look for: each word as typed
-  and its base form. Compounds in a query are not split, so "täydennyskoulutus" stays precise.
+  and its base form, without stop words ("the", "och", "ja"), with the other names of a
+  bilingual place ("Esbo" → "espoo") and, in English, the other spelling ("organization" →
+  "organisation"). Compounds in a query are split only on request (``split_compounds``: the
+  search service retries with the parts when the whole compound finds nothing), so
+  "täydennyskoulutus" stays precise.
 
 Finnish uses Voikko (libvoikko with the Finnish dictionary) when it can be loaded, because
-it knows compound boundaries; otherwise, and for Swedish and English, ``simplemma``.
+it knows compound boundaries; otherwise ``simplemma`` with :func:`split_compound`, a
+dictionary splitter that Swedish always uses (Voikko has no Swedish). English uses
+``simplemma``.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from typing import Protocol
 
 import simplemma
 import snowballstemmer
+
+from search.vocabulary import PLACE_NAME_VARIANTS, STOP_WORDS, spelling_variants
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +76,61 @@ class SimplemmaLemmatizer:
         return (lemma, stem) if stem != lemma else (lemma,)
 
     def compound_parts(self, word: str) -> tuple[str, ...]:
+        if self.language not in SPLIT_LANGUAGES:
+            return ()
+        return split_compound(word, self.language)
+
+
+#: Languages that write compounds as one word; without Voikko, :func:`split_compound` splits.
+SPLIT_LANGUAGES = ("fi", "sv")
+#: Shortest word worth splitting, and shortest head and modifier of a compound.
+MIN_COMPOUND = 8
+MIN_HEAD = 4
+#: A dictionary word is split only at a head at least this long (its tail is no ending).
+SHORT_HEAD = 6
+
+
+def _known(word: str, language: str) -> bool:
+    return len(word) >= MIN_COMPOUND_PART and simplemma.is_known(word, lang=language)
+
+
+def _modifier_known(modifier: str, language: str) -> bool:
+    """Whether ``modifier`` is a word in the form it takes before a compound's head.
+
+    Swedish joins with a linking "s" ("ledarskaps|utbildning"); Finnish puts the modifier
+    in the genitive ("valtion|avustus", known to the dictionary) or shortens "-minen" nouns
+    to "-mis" ("johtamis|koulutus").
+    """
+    if _known(modifier, language):
+        return True
+    if language == "sv" and modifier.endswith("s"):
+        return _known(modifier[:-1], language)
+    if language == "fi" and modifier.endswith("mis"):
+        return _known(f"{modifier[:-1]}nen", language)
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(word: str, language: str) -> tuple[str, ...]:
+    """The parts of a Finnish or Swedish compound, from the dictionary, or ``()``.
+
+    The longest known head whose modifier is a known word (in its compound form) wins;
+    parts keep their compound form ("ledarskaps"); their base forms are added by the
+    caller. "ledarskapsutbildning" → ("ledarskaps", "utbildning"), "täydennyskoulutus" →
+    ("täydennys", "koulutus"). Used where Voikko is not installed (and for Swedish).
+    """
+    if len(word) < MIN_COMPOUND or not word.isalpha():
         return ()
+    whole_known = _known(word, language)
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_HEAD + 1):
+        modifier, head = word[:cut], word[cut:]
+        if whole_known and len(head) < SHORT_HEAD:
+            break  # "kommun|ernas": a known word is not split into a word and an ending
+        if _known(head, language) and _modifier_known(modifier, language):
+            if language == "fi" and modifier.endswith("mis") and not _known(modifier, language):
+                modifier = f"{modifier[:-1]}nen"  # "johtamis-" is "johtaminen"
+            return (modifier, head)
+    return ()
 
 
 class VoikkoLemmatizer:
@@ -204,13 +266,56 @@ def _index_text(texts: tuple[str, ...], language: str) -> str:
     return " ".join(term for text in texts for term in index_terms(text, language))
 
 
-def query_terms(query: str, language: str) -> list[str]:
-    """The distinct words to look for: each word of the query as typed and its base forms."""
-    terms = (term for word in words(query) for term in (word, *_base_forms_of_word(word, language)))
+def is_stop_word(word: str, language: str) -> bool:
+    return word in STOP_WORDS.get(language.split("-")[0], ())
+
+
+def significant_words(query: str, language: str) -> list[str]:
+    """The words of ``query`` without stop words, in order, each once."""
+    return list(dict.fromkeys(word for word in words(query) if not is_stop_word(word, language)))
+
+
+def word_variants(word: str, language: str, *, split_compounds: bool = False) -> list[str]:
+    """What one query word may be written as in a page: the word itself, its base forms,
+    the other names of a place, the other English spelling and (on request) its parts."""
+    forms = [word, *_base_forms_of_word(word, language)]
+    if split_compounds:
+        lemmatizer = lemmatizer_for(language)
+        parts = lemmatizer.compound_parts(word) if lemmatizer is not None else ()
+        for part in parts:
+            forms.extend((part, *_base_forms_of_word(part, language)))
+    for form in list(forms):
+        forms.extend(PLACE_NAME_VARIANTS.get(form, ()))
+        if language.startswith("en"):
+            for variant in spelling_variants(form):
+                forms.extend((variant, *_base_forms_of_word(variant, language)))
+    return list(dict.fromkeys(forms))
+
+
+def query_terms(query: str, language: str, *, split_compounds: bool = False) -> list[str]:
+    """The distinct words to look for: each significant word of the query and its variants."""
+    terms = (
+        term
+        for word in significant_words(query, language)
+        for term in word_variants(word, language, split_compounds=split_compounds)
+    )
     return list(dict.fromkeys(terms))
 
 
-def lemmatise_query(query: str, language: str) -> list[str]:
-    """The distinct base forms of the words of ``query`` (without the words as typed)."""
-    forms = (form for word in words(query) for form in _base_forms_of_word(word, language))
+def lemmatise_query(query: str, language: str, *, split_compounds: bool = False) -> list[str]:
+    """The distinct base forms (and variants) of the significant words of ``query``."""
+    forms = (
+        form
+        for word in significant_words(query, language)
+        for form in word_variants(word, language, split_compounds=split_compounds)[1:]
+        or _base_forms_of_word(word, language)
+    )
     return list(dict.fromkeys(forms))
+
+
+def has_compounds(query: str, language: str) -> bool:
+    """Whether a word of ``query`` splits into parts (worth a retry with the parts)."""
+    lemmatizer = lemmatizer_for(language)
+    if lemmatizer is None:
+        return False
+    return any(lemmatizer.compound_parts(word) for word in significant_words(query, language))

@@ -98,7 +98,7 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
         reject_unknown(request, allowed)
         queryset = filter_pages(model.objects.all(), params, related)
         queryset = contribution.apply_filters(queryset, params)
-        queryset = order(queryset, params.ordering, contribution.default_ordering)
+        queryset = order(queryset, params.ordering, contribution.default_ordering, params.locale)
         page = paginate(request, queryset.prefetch_related(*prefetch), params.limit, params.offset)
         page["items"] = serialise(request, page.pop("objects"), params.locale)
         return page

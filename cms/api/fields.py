@@ -79,7 +79,11 @@ class RichText(ApiField):
         return str
 
     def value(self, page: Any, context: SerialisationContext) -> str:
-        return expand_db_html(getattr(page, self.name) or "")
+        html = expand_db_html(getattr(page, self.name) or "")
+        if html and context.text_language_differs:
+            # A fallback's HTML says its language, so a partner's page marks it (WCAG 3.1.2).
+            return f'<div lang="{context.served_locale}">{html}</div>'
+        return html
 
 
 @dataclass(frozen=True)

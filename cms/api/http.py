@@ -20,6 +20,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from cms.api import freshness
 from cms.api.access import Allowance, InvalidKey, allowance, authenticate, ip_allowance
 from cms.api.errors import problem_response
+from cms.api.serialisation import SERVED_LANGUAGES
 
 SAFE_METHODS = {"GET", "HEAD"}
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
@@ -111,6 +112,23 @@ def too_many_requests(quota: Allowance) -> HttpResponse:
     )
 
 
+def add_content_language(request: HttpRequest, response: HttpResponse) -> None:
+    """``Content-Language``: the languages of the items served, the requested one first.
+
+    A list with ``fallback=true`` can mix Swedish items with Finnish originals: the header
+    then names both. Without items, the requested ``locale`` (if any).
+    """
+    served = list(getattr(request, SERVED_LANGUAGES, []))
+    requested = request.GET.get("locale")
+    if requested in served:
+        served.remove(requested)
+        served.insert(0, requested)
+    if not served and requested in dict(settings.LANGUAGES):
+        served = [requested]
+    if served and response.status_code < 400:
+        response["Content-Language"] = ", ".join(served)
+
+
 def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Wrap an API view with key checks, limits, conditional GET and CORS."""
 
@@ -140,6 +158,7 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             # HEAD answers what GET would, without the body (RFC 9110 section 9.3.2).
             request.method = "GET"
         response = view(request, *args, **kwargs)
+        add_content_language(request, response)
         if head:
             request.method = "HEAD"
         if request.method in SAFE_METHODS and response.status_code == 200:

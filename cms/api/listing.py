@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page
 
 from cms.api.errors import BadParameter
 from cms.api.params import DEFAULT_LOCALE, split_list
+from cms.collation import localized_ordering
 from cms.origin import absolute_url
 from cms.pagination import rows_in_slice
 from cms.visibility import in_locale, public_pages
@@ -70,8 +72,15 @@ def filter_pages(
     return queryset
 
 
-def order(queryset: QuerySet, ordering: str | None, default: Iterable[str]) -> QuerySet:
+def order(
+    queryset: QuerySet,
+    ordering: str | None,
+    default: Iterable[str],
+    language: str | None = None,
+) -> QuerySet:
+    """Order by ``ordering`` or ``default``; titles alphabetically in ``language``."""
     fields = [ordering] if ordering else list(default)
+    fields = localized_ordering(fields, language or DEFAULT_LOCALE, connection.vendor)
     return queryset.order_by(*fields, "pk")
 
 

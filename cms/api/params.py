@@ -77,11 +77,12 @@ def _iso_date(value: object) -> object:
 
 
 def _true_or_false(value: object) -> object:
-    """Booleans are ``true`` or ``false``, as in the schema (not ``yes``, ``1`` or ``on``)."""
+    """Booleans are ``true``/``false`` as in the schema, or ``1``/``0`` as HTML forms send
+    them (Django's forms accept both); ``yes`` or ``on`` are refused rather than guessed."""
     if isinstance(value, str):
-        if value not in ("true", "false"):
-            raise ValueError("use true or false")
-        return value == "true"
+        if value.lower() not in ("true", "false", "1", "0"):
+            raise ValueError("use true or false (or 1 or 0)")
+        return value.lower() in ("true", "1")
     return value
 
 

@@ -73,10 +73,13 @@ class PageItem(BaseModel):
 
     id: int
     translation_key: uuid.UUID
-    locale: str = Field(description="Language of this item.")
+    locale: str = Field(description="Language of this item's text.")
     served_locale: str = Field(
-        description="Language actually served: differs from the requested `locale` only "
-        "when `fallback=true` served the Finnish original."
+        description="Language actually served (the same as `locale`); differs from "
+        "`requested_locale` when `fallback=true` served the Finnish original."
+    )
+    requested_locale: str | None = Field(
+        description="The `locale` the request asked for, or null when it asked for none."
     )
     type: str = Field(description="Content type, e.g. `trainings`; also its API path.")
     title: str

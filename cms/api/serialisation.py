@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Rendition of images in the API: large enough for a hero, never upscaled.
 IMAGE_FILTER = "max-1600x1200"
+#: Request attribute listing the languages of the items served (for ``Content-Language``).
+SERVED_LANGUAGES = "_api_served_languages"
 
 
 @dataclass
@@ -43,6 +45,13 @@ class SerialisationContext:
     translations: dict[uuid.UUID, dict[str, dict]] = field(default_factory=dict)
     #: Locale whose vocabulary rows are shown; set per page by :func:`serialise_page`.
     naming_locale_id: int | None = None
+    #: Language of the page being serialised; set per page by :func:`serialise_page`.
+    served_locale: str | None = None
+
+    @property
+    def text_language_differs(self) -> bool:
+        """Whether the current page's text is not in the requested language (a fallback)."""
+        return bool(self.requested_locale) and self.served_locale != self.requested_locale
 
     def __post_init__(self) -> None:
         self.requested_locale_id = (
@@ -144,12 +153,19 @@ def serialise_page(
 ) -> dict:
     """The common item fields of ``page`` followed by its type's declared fields."""
     served_locale = context.locale_code(page.locale_id)
-    context.naming_locale_id = context.requested_locale_id or page.locale_id
+    # Vocabulary names follow the language of the text (a Finnish fallback item names its
+    # topics in Finnish), so one item never mixes languages.
+    context.naming_locale_id = page.locale_id
+    context.served_locale = served_locale
+    served = context.request.__dict__.setdefault(SERVED_LANGUAGES, [])
+    if served_locale not in served:
+        served.append(served_locale)
     item = {
         "id": page.pk,
         "translation_key": page.translation_key,
-        "locale": context.requested_locale or served_locale,
+        "locale": served_locale,
         "served_locale": served_locale,
+        "requested_locale": context.requested_locale,
         "type": type_key,
         "title": page.title,
         "slug": page.slug,

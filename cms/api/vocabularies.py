@@ -8,6 +8,7 @@ language, the name is given in the requested one.
 import uuid
 from typing import Any
 
+from django.db import connection
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router
@@ -25,6 +26,7 @@ from cms.api.params import (
     reject_unknown,
     split_list,
 )
+from cms.collation import localized_ordering
 from cms.vocabularies.models import Audience, Organisation, Region, Theme
 
 
@@ -106,7 +108,14 @@ def add_list_endpoint(
             queryset = queryset.filter(slug__in=split_list(params.slug))
         if params.search:
             queryset = queryset.filter(name__icontains=params.search)
-        page = paginate(request, queryset.order_by("name", "pk"), params.limit, params.offset)
+        page = paginate(
+            request,
+            queryset.order_by(
+                *localized_ordering(("name",), params.locale, connection.vendor), "pk"
+            ),
+            params.limit,
+            params.offset,
+        )
         page["items"] = [serialise(row) for row in page.pop("objects")]
         return page
 

@@ -57,7 +57,6 @@ REGIONS = {
     ),
 }
 
-# slug: (type, short name, city, fi, sv, en)
 #: The organisations' public websites (JSON-LD ``url`` of organisers and authors).
 WEBSITES = {
     "oph": "https://www.oph.fi/",
@@ -73,10 +72,12 @@ WEBSITES = {
     "rovaniemen-kaupunki": "https://www.rovaniemi.fi/",
 }
 
+# slug: (type, short name, city, fi, sv, en); a short name is one string (the same in every
+# language) or a (fi, sv, en) tuple where Swedish or English has its own abbreviation.
 ORGANISATIONS = {
     "oph": (
         Organisation.Type.OPH,
-        "OPH",
+        ("OPH", "UBS", "EDUFI"),
         ("Helsinki", "Helsingfors", "Helsinki"),
         "Opetushallitus",
         "Utbildningsstyrelsen",
@@ -84,7 +85,7 @@ ORGANISATIONS = {
     ),
     "okm": (
         Organisation.Type.OKM,
-        "OKM",
+        ("OKM", "UKM", "OKM"),
         ("Helsinki", "Helsingfors", "Helsinki"),
         "Opetus- ja kulttuuriministeriö",
         "Undervisnings- och kulturministeriet",
@@ -116,7 +117,7 @@ ORGANISATIONS = {
     ),
     "lapin-ely": (
         Organisation.Type.ELY,
-        "Lapin ELY",
+        ("Lapin ELY", "Lapplands NTM", "Lapland ELY"),
         ("Rovaniemi", "Rovaniemi", "Rovaniemi"),
         "Lapin ELY-keskus",
         "NTM-centralen i Lappland",
@@ -240,12 +241,13 @@ def build_vocabularies(context: DemoContext) -> None:
     )
     source = context.locales[SOURCE_LANGUAGE]
     for slug, (org_type, short, cities, fi, sv, en) in ORGANISATIONS.items():
+        shorts = short if isinstance(short, tuple) else (short, short, short)
         organisation, _created = Organisation.objects.get_or_create(
             locale=source,
             slug=slug,
             defaults={
                 "name": fi,
-                "short_name": short,
+                "short_name": shorts[0],
                 "organisation_type": org_type,
                 "city": cities[0],
                 "website": WEBSITES.get(slug, ""),
@@ -253,7 +255,10 @@ def build_vocabularies(context: DemoContext) -> None:
         )
         context.translate(
             organisation,
-            {"sv": {"name": sv, "city": cities[1]}, "en": {"name": en, "city": cities[2]}},
+            {
+                "sv": {"name": sv, "city": cities[1], "short_name": shorts[1]},
+                "en": {"name": en, "city": cities[2], "short_name": shorts[2]},
+            },
         )
     for name, organisation_slug, phone, email, titles in PEOPLE.values():
         person = Person.objects.filter(locale=source, email=email).first()

@@ -1,6 +1,7 @@
 """Finnish/Swedish parity: live content that readers of one of the two languages lack.
 
-Sections opt in with ``EditorialSection(parity_required=True)``; the language pair is the
+Every section is reported; ``EditorialSection(parity_required=True)`` marks those where a
+gap is a duty left undone (the others show it for information). The language pair is the
 ``EDITORIAL_PARITY_LANGUAGES`` setting. A gap is a content page live in one language whose
 counterpart in the other is missing or not live.
 """
@@ -30,6 +31,7 @@ class ParityGap:
 class SectionParity:
     section: ContentTypePlugin
     live_counts: dict[str, int]
+    required: bool = False
     gaps: list[ParityGap] = field(default_factory=list)
 
     @property
@@ -42,7 +44,7 @@ def parity_languages() -> tuple[str, str]:
     return first, second
 
 
-def section_parity(plugin: ContentTypePlugin) -> SectionParity:
+def section_parity(plugin: ContentTypePlugin, *, required: bool = False) -> SectionParity:
     pair = parity_languages()
     live_pages: dict[object, dict[str, dict]] = defaultdict(dict)
     for row in (
@@ -58,6 +60,7 @@ def section_parity(plugin: ContentTypePlugin) -> SectionParity:
         live_pages[row["translation_key"]][row["locale__language_code"]] = row
     report = SectionParity(
         section=plugin,
+        required=required,
         live_counts={
             language: sum(language in pages for pages in live_pages.values()) for language in pair
         },
@@ -72,5 +75,8 @@ def section_parity(plugin: ContentTypePlugin) -> SectionParity:
 
 
 def parity_report() -> list[SectionParity]:
-    """Parity of every section that requires both languages."""
-    return [section_parity(plugin) for plugin, section in sections() if section.parity_required]
+    """Parity of every section, those that require both languages first."""
+    reports = [
+        section_parity(plugin, required=section.parity_required) for plugin, section in sections()
+    ]
+    return sorted(reports, key=lambda report: not report.required)

@@ -154,6 +154,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # and wagtail-localize admin strings the packages leave untranslated. Django merges
 # LOCALE_PATHS over every installed app's catalogue, earlier entries winning.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "admin"]
+# The language switcher remembers the reader's choice for a year; `/` honours it.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True

@@ -23,7 +23,8 @@ from cms.origin import absolute_url, page_url
 from cms.plugins import ContentTypePlugin, registry
 from cms.site.contributions import FeedContribution, contribution_of, plugin_by_key
 from cms.site.localization import active_home_page
-from cms.visibility import public_pages
+from cms.untranslated import foreign_language_label, with_untranslated
+from cms.visibility import public_pages, visible
 from cms.vocabularies.models import Theme
 
 if TYPE_CHECKING:
@@ -57,6 +58,14 @@ class FeedSource:
 def feed_plugins() -> list[ContentTypePlugin]:
     """Plugins with feeds, for the links in page heads and footers."""
     return [plugin for plugin in registry if contribution_of(plugin).feed is not None]
+
+
+def _feed_title(page, locale: Locale) -> str:
+    """The item title; an untranslated page says its language ("… (på finska)")."""
+    if page.locale_id == locale.pk:
+        return page.title
+    note = foreign_language_label(page.locale.language_code, locale.language_code)
+    return f"{page.title} ({note})"
 
 
 class PageFeed(Feed):
@@ -119,8 +128,9 @@ class PageFeed(Feed):
     subtitle = description
 
     def items(self, source: FeedSource) -> list[FeedItem]:
+        own = visible(source.plugin.page_model.objects.filter(locale=source.locale), source.request)
         queryset = (
-            public_pages(source.plugin.page_model.objects.filter(locale=source.locale))
+            with_untranslated(own, source.plugin, source.locale, source.request)
             .select_related("locale")
             .order_by(*source.spec.order_by)
         )
@@ -128,7 +138,7 @@ class PageFeed(Feed):
             queryset = queryset.filter(**{f"{source.spec.topic_field}__slug": source.topic.slug})
         return [
             FeedItem(
-                title=page.title,
+                title=_feed_title(page, source.locale),
                 link=page_url(page, source.request),
                 description=source.spec.describe(page),
                 published=source.spec.date(page),

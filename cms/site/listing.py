@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.collation import collation_key, sorted_by_name
 from cms.plugins import registry
 from cms.site.cards import ListingCards
 from cms.site.contributions import contribution_of, listing_queryset
@@ -83,11 +84,13 @@ class ListingFilterForm(forms.Form):
         speaks the listing's language: the listing shows the same terms, so they are read
         from the database once.
         """
-        if self.localizer is not None and self.localizer.language_code == self.locale.language_code:
-            rows = sorted(self.localizer.rows(model).values(), key=lambda row: row.name.casefold())
+        language = self.locale.language_code
+        if self.localizer is not None and self.localizer.language_code == language:
+            rows = sorted_by_name(self.localizer.rows(model).values(), language)
             return [("", empty_label), *((row.slug, row.name) for row in rows)]
-        rows = model.objects.filter(locale=self.locale).order_by("name").values_list("slug", "name")
-        return [("", empty_label), *rows]
+        rows = model.objects.filter(locale=self.locale).values_list("slug", "name")
+        ordered = sorted(rows, key=lambda row: collation_key(row[1], language))
+        return [("", empty_label), *ordered]
 
     def filter(self, queryset: models.QuerySet) -> models.QuerySet:
         """``queryset`` narrowed by every valid field (invalid ones keep their error)."""

@@ -10,6 +10,7 @@ register_converter(PageIdConverter, "page_id")
 site_urls = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("language/<str:language_code>/", views.switch_language, name="switch_language"),
 ]
 
 language_urls = [

@@ -7,8 +7,9 @@ from typing import Any
 
 from django import template
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import Page
 
@@ -16,6 +17,7 @@ from cms.site import head, navigation
 from cms.site.contributions import contribution_for_page
 from cms.site.feeds import feed_plugins
 from cms.site.localization import active_home_page, localizer_for
+from cms.untranslated import foreign_language_label, is_foreign
 
 register = template.Library()
 
@@ -107,3 +109,37 @@ def calendar_url(page, query_string: str = "") -> str:
 def page_head(context: template.Context, page=None) -> head.Head:
     """Canonical URL, alternates, description, robots, sharing tags and JSON-LD."""
     return head.page_head(context, page if isinstance(page, Page) else None)
+
+
+@register.simple_tag
+def language_note(item) -> str:
+    """ "in Finnish" when ``item`` is in another language than the reader's, else ``""``.
+
+    Untranslated pages of sections that declare ``show_untranslated`` are listed in the
+    other languages; templates mark them with ``lang`` and this note.
+    """
+    if not isinstance(item, Page) or not is_foreign(item):
+        return ""
+    return foreign_language_label(item.locale.language_code)
+
+
+@register.simple_tag
+def hit_language_note(hit) -> str:
+    """The language note of a search hit (any object with a ``locale`` language code)."""
+    if hit.locale == translation.get_language():
+        return ""
+    return foreign_language_label(hit.locale)
+
+
+@register.filter
+def euros(amount) -> str:
+    """An amount in euros as the reader's language writes it, decimals only when not whole.
+
+    Finnish and Swedish: ``2 500 000 €``, ``120,50 €``; English: ``€2,500,000``, ``€120.50``.
+    """
+    if amount is None or amount == "":
+        return ""
+    number = floatformat(amount, "-2g")
+    if translation.get_language() == "en":
+        return f"€{number}"
+    return f"{number}\N{NO-BREAK SPACE}€"

@@ -126,8 +126,8 @@ NEWS = (
                 "image_alt_text": "En teckning av sju sammanlänkade cirklar, ett nätverk.",
                 "related_links": related_links(
                     GRANT_2018,
-                    ("Undervisnings- och kulturministeriet", "https://okm.fi/"),
-                    ("Yrkesutbildning – Utbildningsstyrelsen", "https://www.oph.fi/"),
+                    ("Undervisnings- och kulturministeriet", "https://okm.fi/sv/"),
+                    ("Yrkesutbildning – Utbildningsstyrelsen", "https://www.oph.fi/sv/"),
                 ),
             },
         ),
@@ -147,10 +147,10 @@ NEWS = (
                 "image_alt_text": "A drawing of seven linked circles that depict a network.",
                 "related_links": related_links(
                     GRANT_2018,
-                    ("Ministry of Education and Culture", "https://okm.fi/"),
+                    ("Ministry of Education and Culture", "https://okm.fi/en/"),
                     (
                         "Vocational education – Finnish National Agency for Education",
-                        "https://www.oph.fi/",
+                        "https://www.oph.fi/en/",
                     ),
                 ),
             },
@@ -281,7 +281,7 @@ NEWS = (
             ),
             {
                 "related_links": related_links(
-                    GRANT_OPEN, ("Utbildningsstyrelsen – statsunderstöd", "https://www.oph.fi/")
+                    GRANT_OPEN, ("Utbildningsstyrelsen – statsunderstöd", "https://www.oph.fi/sv/")
                 )
             },
         ),
@@ -297,7 +297,7 @@ NEWS = (
             {
                 "related_links": related_links(
                     GRANT_OPEN,
-                    ("Finnish National Agency for Education – grants", "https://www.oph.fi/"),
+                    ("Finnish National Agency for Education – grants", "https://www.oph.fi/en/"),
                 )
             },
         ),
@@ -368,7 +368,7 @@ NEWS = (
             ),
             {
                 "related_links": related_links(
-                    "avi-kouluttaa", ("Regionförvaltningsverken", "https://avi.fi/")
+                    "avi-kouluttaa", ("Regionförvaltningsverken", "https://avi.fi/sv/")
                 )
             },
         ),
@@ -383,7 +383,8 @@ NEWS = (
             ),
             {
                 "related_links": related_links(
-                    "avi-kouluttaa", ("Regional State Administrative Agencies", "https://avi.fi/")
+                    "avi-kouluttaa",
+                    ("Regional State Administrative Agencies", "https://avi.fi/en/"),
                 )
             },
         ),

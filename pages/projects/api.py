@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Literal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from ninja import Field, Schema
 
 from cms.api.contribution import ApiContribution
-from cms.api.fields import Contacts, Related, RelatedList, RichText, Value
+from cms.api.fields import Computed, Contacts, Related, RelatedList, RichText, Value
 from cms.api.params import ChoiceList, choice_list
-from pages.projects.models import Status
+from pages.projects.models import Status, status_on
 
 STATUSES = ", ".join(Status.values)
 
@@ -32,7 +33,8 @@ class ProjectFilters(Schema):
 def apply_filters(queryset: QuerySet, filters: ProjectFilters) -> QuerySet:
     statuses = choice_list("status", filters.status, Status.values)
     if statuses:
-        queryset = queryset.filter(status__in=statuses)
+        today = timezone.localdate()
+        queryset = queryset.alias(status_now=status_on(today)).filter(status_now__in=statuses)
     if filters.programme:
         queryset = queryset.filter(funding_programme__icontains=filters.programme)
     return queryset
@@ -49,7 +51,11 @@ def contribution() -> ApiContribution:
             Value("funding_measure", str),
             Value("period_start", dt.date),
             Value("period_end", dt.date | None),
-            Value("status", Literal[tuple(Status.values)]),
+            Computed(
+                "status",
+                type=Literal[tuple(Status.values)],
+                function=lambda project: project.current_status(),
+            ),
             RelatedList("themes"),
             RichText("need_and_goals"),
             RichText("solution"),

@@ -28,8 +28,9 @@ class ProjectResultPageFactory(ContentPageFactory):
         OrganisationFactory, organisation_type=Organisation.Type.EDUCATION_PROVIDER
     )
     funding_programme = "Oikeus osata"
+    # Ongoing by its dates too (the status shown follows the dates): started, not ended.
     period_start = dt.date(2020, 1, 1)
-    period_end = dt.date(2022, 12, 31)
+    period_end = None
     status = ProjectResultPage.Status.ONGOING
     need_and_goals = "<p>Hankkeen tarve ja tavoitteet.</p>"
     solution = "<p>Hankkeen ratkaisu.</p>"

@@ -34,19 +34,44 @@ class Status(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-#: Listing order of the statuses: running projects first, then upcoming, then finished.
-STATUS_RANK = models.Case(
-    models.When(status=Status.ONGOING, then=models.Value(0)),
-    models.When(status=Status.PLANNED, then=models.Value(1)),
-    default=models.Value(2),
-    output_field=models.IntegerField(),
-)
+def status_on(today: dt.date) -> models.Case:
+    """The status a project has on ``today``, as SQL: its dates decide, as for trainings.
+
+    A project is ended when an editor says so (projects end early) or when its period has
+    ended; planned until its period starts; ongoing in between, whatever the stored
+    status says (nobody has to republish a project when its dates pass).
+    """
+    return models.Case(
+        models.When(
+            models.Q(status=Status.ENDED) | models.Q(period_end__lt=today),
+            then=models.Value(Status.ENDED.value),
+        ),
+        models.When(period_start__gt=today, then=models.Value(Status.PLANNED.value)),
+        default=models.Value(Status.ONGOING.value),
+        output_field=models.CharField(),
+    )
+
+
+def status_rank(today: dt.date) -> models.Case:
+    """Listing order of the statuses: running projects first, then upcoming, then finished."""
+    return models.Case(
+        models.When(
+            models.Q(status=Status.ENDED) | models.Q(period_end__lt=today), then=models.Value(2)
+        ),
+        models.When(period_start__gt=today, then=models.Value(1)),
+        default=models.Value(0),
+        output_field=models.IntegerField(),
+    )
 
 
 class ProjectResultIndexPage(BaseIndexPage):
     subpage_types = ["projects.ProjectResultPage"]
-    #: Ongoing, then planned, then ended projects; the newest period first within each.
-    listing_ordering = (STATUS_RANK.asc(), models.F("period_start").desc(), "title")
+
+    @property
+    def listing_ordering(self) -> tuple:
+        """Ongoing, then planned, then ended projects (as of today); newest period first."""
+        today = timezone.localdate()
+        return (status_rank(today).asc(), models.F("period_start").desc(), "title")
 
     class Meta:
         verbose_name = _("project result listing")
@@ -210,6 +235,23 @@ class ProjectResultPage(BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    def current_status(self, today: dt.date | None = None) -> str:
+        """The status on ``today`` (Helsinki date), from the dates: see :func:`status_on`."""
+        today = today or timezone.localdate()
+        if self.status == Status.ENDED or (self.period_end and self.period_end < today):
+            return Status.ENDED.value
+        if self.period_start and self.period_start > today:
+            return Status.PLANNED.value
+        return Status.ONGOING.value
+
+    @property
+    def status_now(self) -> str:
+        return self.current_status()
+
+    @property
+    def status_now_label(self) -> str:
+        return str(Status(self.current_status()).label)
 
     @property
     def city(self) -> str:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cms.collation import collation_key
 from cms.site.contributions import FeedContribution, SiteContribution
 from cms.site.listing import ListingFilterForm
 from cms.site.structured_data import (
@@ -18,12 +22,34 @@ from cms.site.structured_data import (
     page_basics,
     with_optional,
 )
-from cms.visibility import public_pages
 from cms.vocabularies.models import Organisation, Theme
-from pages.projects.models import ProjectResultPage, Status
+from pages.projects.models import ProjectResultPage, Status, status_on
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+
+
+def programme_keys(locale) -> dict[str, tuple[str, set]]:
+    """Funding programmes of the live projects in ``locale``, by a slug of the Finnish name.
+
+    The programme is translated text, so its name differs per language; the filter's value
+    is the slug of the Finnish original's name, so a filtered link keeps working when the
+    reader switches language. Each slug maps to (name in ``locale``, translation keys).
+    """
+    local = ProjectResultPage.objects.live().filter(locale=locale).exclude(funding_programme="")
+    rows = list(local.values_list("translation_key", "funding_programme"))
+    finnish = dict(
+        ProjectResultPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            translation_key__in=[key for key, _name in rows],
+        ).values_list("translation_key", "funding_programme")
+    )
+    programmes: dict[str, tuple[str, set]] = {}
+    for key, name in rows:
+        slug = slugify(finnish.get(key) or name)
+        if slug:
+            programmes.setdefault(slug, (name, set()))[1].add(key)
+    return programmes
 
 
 class ProjectFilterForm(ListingFilterForm):
@@ -38,22 +64,25 @@ class ProjectFilterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         any_label = str(_("Any"))
         self.fields["status"].choices = [("", any_label), *Status.choices]
-        programmes = (
-            public_pages(ProjectResultPage.objects.filter(locale=self.locale))
-            .exclude(funding_programme="")
-            .order_by("funding_programme")
-            .values_list("funding_programme", flat=True)
-            .distinct()
-        )
-        self.fields["programme"].choices = [("", any_label), *((p, p) for p in programmes)]
+        self.programme_keys = programme_keys(self.locale)
+        names = {slug: name for slug, (name, _keys) in self.programme_keys.items()}
+        language = self.locale.language_code
+        self.fields["programme"].choices = [
+            ("", any_label),
+            *sorted(names.items(), key=lambda choice: collation_key(choice[1], language)),
+        ]
         self.fields["organisation"].choices = self.vocabulary_choices(Organisation, any_label)
         self.fields["theme"].choices = self.vocabulary_choices(Theme, any_label)
 
     def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
         if "status" in values:
-            queryset = queryset.filter(status=values["status"])
+            today = timezone.localdate()
+            queryset = queryset.alias(status_now=status_on(today)).filter(
+                status_now=values["status"]
+            )
         if "programme" in values:
-            queryset = queryset.filter(funding_programme=values["programme"])
+            _name, keys = self.programme_keys[values["programme"]]
+            queryset = queryset.filter(translation_key__in=keys)
         if "organisation" in values:
             slug = values["organisation"]
             partners = ProjectResultPage.objects.filter(partner_organisations__slug=slug)
@@ -85,6 +114,8 @@ def structured_data(project: ProjectResultPage, request: HttpRequest) -> dict[st
 SITE = SiteContribution(
     filter_form=ProjectFilterForm,
     card_template="projects/includes/project_card.html",
+    # The status badge follows the dates, so the cached card changes with it.
+    card_variant=lambda project: project.current_status(),
     listing_related=("themes", "partner_organisations"),
     feed=FeedContribution(
         date=lambda project: project.first_published_at,

@@ -350,7 +350,10 @@ TRAININGS = (
             "Statsunderstöd för kultur – informationsmöte",
             "Ett möte för kulturaktörer om statsunderstöd som kan sökas och ansökan.",
             ("Det finns tid för frågor.",),
-            {"venue": "Helsingfors stadshus och på webben"},
+            {
+                "venue": "Helsingfors stadshus och på webben",
+                "street_address": "Norra esplanaden 11–13, 00170 Helsingfors",
+            },
         ),
         en=Text(
             "Government grants for culture – guidance session",

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.daterange import validate_date
 from cms.site.listing import IsoDateInput, ListingFilterForm
@@ -36,7 +37,11 @@ class TrainingFilterForm(ListingFilterForm):
 
     when = forms.ChoiceField(
         label=_("When"),
-        choices=[(UPCOMING, _("Upcoming")), (PAST, _("Past")), (ALL, _("All"))],
+        choices=[
+            (UPCOMING, _("Upcoming")),
+            (PAST, pgettext_lazy("trainings when filter", "Past")),
+            (ALL, _("All")),
+        ],
         required=False,
     )
     date_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())

@@ -180,11 +180,13 @@ class TrainingPage(BasePage):
         TranslatableField("venue"),
         TranslatableField("image_alt_text"),
         SynchronizedField("image"),
+        # Swedish has its own street and town names ("Norra esplanaden", "Helsingfors");
+        # untranslated, the Finnish address is shown.
+        TranslatableField("street_address"),
         SynchronizedField("kind"),
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),
         SynchronizedField("format"),
-        SynchronizedField("street_address"),
         SynchronizedField("region"),
         SynchronizedField("organiser"),
         SynchronizedField("audiences"),

@@ -16,6 +16,7 @@ def build_plugin() -> ContentTypePlugin:
         index_model=TrainingIndexPage,
         demo_builder=build_demo,
         order=10,
+        show_untranslated=True,
         contributions={
             "api": api.contribution(),
             "search": SearchContribution(theme_field="themes"),

@@ -36,8 +36,55 @@ def test_fallback_serves_finnish_and_says_so(client, bilingual):
 
     items = client.get("/api/v1/trainings/?locale=sv&fallback=true").json()["items"]
 
-    served = {item["id"]: (item["locale"], item["served_locale"]) for item in items}
-    assert served == {swedish.pk: ("sv", "sv"), finnish_only.pk: ("sv", "fi")}
+    served = {
+        item["id"]: (item["locale"], item["served_locale"], item["requested_locale"])
+        for item in items
+    }
+    # ``locale`` is the language of the text; what was asked for is said apart.
+    assert served == {swedish.pk: ("sv", "sv", "sv"), finnish_only.pk: ("fi", "fi", "sv")}
+
+
+def test_content_language_names_every_language_served(client, bilingual):
+    response = client.get("/api/v1/trainings/?locale=sv&fallback=true")
+    assert response["Content-Language"] == "sv, fi"
+    assert client.get("/api/v1/trainings/?locale=sv")["Content-Language"] == "sv"
+    _both, _swedish, finnish_only = bilingual
+    assert client.get(f"/api/v1/trainings/{finnish_only.pk}")["Content-Language"] == "fi"
+
+
+@pytest.mark.parametrize(("value", "fallback"), [("1", True), ("0", False), ("true", True)])
+def test_fallback_accepts_1_and_0_as_forms_do(client, bilingual, value, fallback):
+    response = client.get(f"/api/v1/trainings/?locale=sv&fallback={value}")
+    assert response.status_code == 200
+    assert response.json()["count"] == (2 if fallback else 1)
+    assert client.get("/api/v1/trainings/?locale=sv&fallback=yes").status_code == 400
+
+
+def test_fallback_vocabulary_and_rich_text_follow_the_text_language(
+    client, home_page, translate_page, locales
+):
+    from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
+    from tests.api.helpers import publish
+
+    theme = ThemeFactory(name="Johtaminen", slug="johtaminen")
+    translate(theme, locales["sv"], {"name": "Ledarskap"})
+    index = publish(ProjectResultIndexPageFactory(parent=home_page))
+    translate_page(index, "sv", title="Projekt")
+    project = publish(
+        ProjectResultPageFactory(
+            parent=index, themes=[theme], need_and_goals="<p>Tarve ja tavoitteet.</p>"
+        )
+    )
+
+    (item,) = client.get("/api/v1/projects/?locale=sv&fallback=1").json()["items"]
+
+    assert (item["id"], item["locale"], item["requested_locale"]) == (project.pk, "fi", "sv")
+    # Finnish text names its themes in Finnish, not in the requested Swedish.
+    assert item["themes"][0]["name"] == "Johtaminen"
+    assert item["need_and_goals"] == '<div lang="fi"><p>Tarve ja tavoitteet.</p></div>'
+    native = client.get(f"/api/v1/projects/{project.pk}").json()
+    assert native["need_and_goals"] == "<p>Tarve ja tavoitteet.</p>"
+    assert native["requested_locale"] is None
 
 
 def test_translations_link_every_live_version(client, bilingual):

@@ -81,3 +81,47 @@ def test_translate_matches_each_paragraph_of_a_rich_text_block(translated_home_p
     rendered = str(target.body)
     assert rendered.index("Första.") < rendered.index("Andra.")
     assert "Ensimmäinen" not in rendered
+
+
+def test_street_address_link_url_and_abbreviation_translate_with_finnish_default(
+    translated_home_pages, locales
+):
+    from cms.vocabularies.factories import OrganisationFactory
+    from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
+
+    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+    publish_translation(_translation(index, locales["sv"]))
+    publish_translation(_translation(index, locales["en"]))
+    training = TrainingPageFactory(
+        parent=index, street_address="Pohjoisesplanadi 11–13, 00170 Helsinki"
+    )
+    swedish = translate(
+        training, locales["sv"], {"street_address": "Norra esplanaden 11–13, 00170 Helsingfors"}
+    )
+    english = translate(training, locales["en"], {"title": "Training"})
+    assert swedish.street_address == "Norra esplanaden 11–13, 00170 Helsingfors"
+    assert english.street_address == "Pohjoisesplanadi 11–13, 00170 Helsinki"  # the default
+
+    news_index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
+    publish_translation(_translation(news_index, locales["sv"]))
+    link = {"title": "Opetushallitus", "page": None, "url": "https://www.oph.fi/"}
+    news = NewsPageFactory(
+        parent=news_index, related_links=[{"type": "link", "value": link, "id": "oph"}]
+    )
+    swedish_link = {**link, "title": "Utbildningsstyrelsen", "url": "https://www.oph.fi/sv/"}
+    swedish_news = translate(
+        news,
+        locales["sv"],
+        {"related_links": [{"type": "link", "value": swedish_link, "id": "oph"}]},
+    )
+    (block,) = swedish_news.related_links
+    assert (block.value["title"], block.value["url"]) == (
+        "Utbildningsstyrelsen",
+        "https://www.oph.fi/sv/",
+    )
+    (finnish_block,) = news.related_links
+    assert finnish_block.value["url"] == "https://www.oph.fi/"
+
+    oph = OrganisationFactory(name="Opetushallitus", short_name="OPH")
+    assert translate(oph, locales["sv"], {"short_name": "UBS"}).short_name == "UBS"
+    assert translate(oph, locales["en"], {"name": "EDUFI"}).short_name == "OPH"

@@ -19,10 +19,15 @@ def _trainings_parity():
     return report
 
 
-def test_only_sections_requiring_both_languages_are_listed(roles):
+def test_every_section_is_listed_required_ones_first(roles):
     required = {plugin.key for plugin, section in sections() if section.parity_required}
-    assert {report.section.key for report in parity_report()} == required
-    assert "trainings" in required
+    reports = parity_report()
+    assert {report.section.key for report in reports} == {plugin.key for plugin, _ in sections()}
+    assert {"trainings", "news", "projects", "networks"} <= {r.section.key for r in reports}
+    assert {report.section.key for report in reports if report.required} == required
+    assert [report.required for report in reports] == sorted(
+        (report.required for report in reports), reverse=True
+    )
 
 
 def test_gaps_in_both_directions(training, training_indexes, locales):
@@ -50,6 +55,7 @@ def test_parity_view_in_the_admin(client, communications, training):
     assert 'data-section="trainings"' in body
     assert training.title in body
     assert 'data-gap="sv"' in body
+    assert 'data-section="networks" data-required="false"' in body
 
 
 def test_parity_csv_in_the_editors_language(client, communications, training):

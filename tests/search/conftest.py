@@ -84,6 +84,30 @@ def search_html(client):
     return get
 
 
+def _clear_analysis_caches() -> None:
+    from search import text
+
+    for cached in (
+        text.lemmatizer_for,
+        text._index_terms_of_word,
+        text._base_forms_of_word,
+        text._index_text,
+    ):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def without_voikko(monkeypatch):
+    """Analyse text as on a machine without libvoikko/voikko-fi (the dictionary splitter)."""
+    from search import text
+
+    monkeypatch.setattr(text, "_load_voikko", lambda: None)
+    _clear_analysis_caches()
+    yield
+    monkeypatch.undo()
+    _clear_analysis_caches()
+
+
 @pytest.fixture(scope="session", params=live_test_engines())
 def engine_node(request):
     """A throwaway single-node engine on 127.0.0.1 for the whole session (see live_engine)."""

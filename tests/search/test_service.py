@@ -41,10 +41,21 @@ def test_compound_part_finds_the_compound_with_voikko(make_training):
     assert titles(search_pages("täydennyskoulutukset", "fi")) == ["Täydennyskoulutus"]
 
 
-def test_results_are_restricted_to_the_requested_locale(make_training):
+def test_results_are_restricted_to_the_requested_locale(make_training, monkeypatch):
+    from dataclasses import replace
+
+    from cms.plugins import registry
+
     make_training("fi", "Training camp")
     make_training("en", "Training")
-
+    # Trainings show untranslated Finnish pages in every language, marked with their language.
+    hits = search_pages("training", "en").hits
+    assert sorted((hit.title, hit.locale) for hit in hits) == [
+        ("Training", "en"),
+        ("Training camp", "fi"),
+    ]
+    plugin = replace(registry.get("trainings"), show_untranslated=False)
+    monkeypatch.setitem(registry._plugins, "trainings", plugin)
     assert titles(search_pages("training", "en")) == ["Training"]
 
 
@@ -74,7 +85,9 @@ def test_unpublished_translation_never_appears(make_training, locales):
     page = make_training("fi", "Koulutus")
     page.copy_for_translation(locales["sv"], copy_parents=True)
 
-    assert titles(search_pages("koulutus", "sv")) == []
+    # The Finnish original stands in for the draft translation, never the draft itself.
+    hits = search_pages("koulutus", "sv").hits
+    assert [(hit.id, hit.locale) for hit in hits] == [(page.pk, "fi")]
 
 
 def test_facets_count_types_and_themes_in_the_requested_language(

@@ -85,3 +85,15 @@ def test_too_long_suggestion_query_is_a_400_naming_the_field(client, db):
 
     assert response.status_code == 400
     assert response.json()["field"] == "q"
+
+
+def test_a_query_in_another_language_finds_those_pages_labelled(make_training, search_html):
+    make_training("en", "Leadership coaching")
+    make_training("fi", "Johtamisen valmennus")
+
+    html = search_html("fi", "leadership")
+
+    assert "Leadership coaching" in html
+    assert "Tällä kielellä ei löytynyt sivuja; nämä ovat muilla kielillä." in html
+    assert '<li lang="en">' in html and "(englanniksi)" in html
+    assert "Tällä kielellä" not in search_html("fi", "johtamisen")

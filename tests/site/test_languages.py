@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -14,7 +16,8 @@ pytestmark = pytest.mark.django_db
 def switcher_targets(html: str) -> dict[str, str]:
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
     links = re.findall(r'<a href="([^"]+)" lang="(\w+)"', switcher)
-    return {language: url for url, language in links}
+    # Each link goes through the switch view (which sets the language cookie) to ``next``.
+    return {language: parse_qs(urlsplit(unescape(url)).query)["next"][0] for url, language in links}
 
 
 def hreflangs(html: str) -> dict[str, str]:

@@ -105,7 +105,7 @@ def test_training_page_shows_every_filled_field(client, make_training):
         "Varhaiskasvatus",
         "Johtaminen",
         "ruotsi",
-        "120,00 €",
+        "120\xa0€",
         "60",
         "https://example.fi/ilmoittaudu",
         "Anna Lehtonen",

@@ -73,7 +73,7 @@ def test_grant_call_shows_amount_deadline_and_whether_open(client, news_index, m
 
     html = client.get(news_index.url).content.decode()
 
-    assert "4\xa0000\xa0000 €" in html
+    assert "4\xa0000\xa0000\xa0€" in html
     assert "21.11.2018 klo 16.15" in html
     assert "badge--past" in html
     open_only = client.get(news_index.url, {"open_grant_calls": "on"}).content.decode()

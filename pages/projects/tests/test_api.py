@@ -46,3 +46,25 @@ def test_card_sections_are_html(client, make):
     assert item["need_and_goals"] == "<p>Hankkeen tarve ja tavoitteet.</p>"
     assert item["lead_organisation"]["slug"]
     assert item["period_start"] == "2020-01-01"
+
+
+def test_status_follows_the_dates_in_api_listing_and_page(client, make):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    stale = make(
+        status="ongoing", period_start=dt.date(2020, 1, 1), period_end=dt.date(2022, 12, 31)
+    )
+    started = make(status="planned", period_start=today - dt.timedelta(days=10), period_end=None)
+
+    assert ids(client, "/api/v1/projects/?status=ended") == [stale.pk]
+    assert ids(client, "/api/v1/projects/?status=ongoing") == [started.pk]
+    statuses = {
+        item["id"]: item["status"] for item in client.get("/api/v1/projects/").json()["items"]
+    }
+    assert statuses == {stale.pk: "ended", started.pk: "ongoing"}
+    assert 'class="badge badge--ended">Päättynyt<' in client.get(stale.url).content.decode()
+    index = stale.get_parent().specific
+    assert list(index.get_listed_pages()) == [started, stale]

@@ -52,7 +52,7 @@ def titles(client, url: str, **query) -> list[str]:
     [
         ({}, ["Vertaansa vailla", "Tuleva hanke", "Laatuverkosto"]),
         ({"status": "ended"}, ["Laatuverkosto"]),
-        ({"programme": "Laatustrategia"}, ["Laatuverkosto"]),
+        ({"programme": "laatustrategia"}, ["Laatuverkosto"]),
         ({"organisation": "omnia"}, ["Vertaansa vailla"]),
         ({"organisation": "keuda"}, ["Vertaansa vailla", "Tuleva hanke"]),
         ({"theme": "johtaminen"}, ["Vertaansa vailla"]),
@@ -74,3 +74,31 @@ def test_project_json_ld_names_lead_and_partners(client, projects):
     assert data["parentOrganization"]["address"]["addressLocality"] == "Espoo"
     assert [member["name"] for member in data["member"]] == ["Keuda"]
     assert data["funding"]["name"] == "Oikeus osata"
+
+
+def test_programme_filter_uses_the_same_slug_in_every_language(
+    client, translated_home_pages, locales
+):
+    from cms.translation import translate
+    from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
+
+    index = ProjectResultIndexPageFactory(parent=translated_home_pages["fi"])
+    index.save_revision().publish()
+    swedish_index = translate(index, locales["sv"], {"title": "Projekt", "slug": "projekt"})
+    project = ProjectResultPageFactory(
+        parent=index, title="Laatuverkosto", funding_programme="Laatustrategia"
+    )
+    project.save_revision().publish()
+    translate(
+        project,
+        locales["sv"],
+        {
+            "title": "Kvalitetsnätverk",
+            "slug": "kvalitet",
+            "funding_programme": "Kvalitetsstrategin",
+        },
+    )
+
+    html = client.get(swedish_index.url, {"programme": "laatustrategia"}).content.decode()
+    assert '<option value="laatustrategia" selected>Kvalitetsstrategin</option>' in html
+    assert titles(client, swedish_index.url, programme="laatustrategia") == ["Kvalitetsnätverk"]

@@ -1,0 +1,281 @@
+"""Word lists for query analysis: stop words, bilingual place names, US/UK spellings.
+
+Kept apart from :mod:`search.text` (which applies them) because they are data: extend the
+lists here. Place names are the official Finnish and Swedish names of bilingual places
+and regions (Kotimaisten kielten keskus' list of municipalities).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Function words that say nothing about a page; dropped from queries (not from the index).
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "fi": frozenset(
+        [
+            "ja",
+            "tai",
+            "sekä",
+            "mutta",
+            "että",
+            "kun",
+            "jos",
+            "niin",
+            "kuin",
+            "on",
+            "ovat",
+            "oli",
+            "olla",
+            "ei",
+            "en",
+            "et",
+            "emme",
+            "eivät",
+            "se",
+            "ne",
+            "tämä",
+            "nämä",
+            "tuo",
+            "nuo",
+            "joka",
+            "jotka",
+            "mikä",
+            "mitkä",
+            "kuka",
+            "ketkä",
+            "minä",
+            "sinä",
+            "hän",
+            "me",
+            "te",
+            "he",
+            "myös",
+            "vain",
+            "jo",
+            "vielä",
+            "nyt",
+            "sitten",
+            "kanssa",
+            "ilman",
+            "mukaan",
+            "sekä",
+            "eli",
+            "ym",
+            "yms",
+        ]
+    ),
+    "sv": frozenset(
+        [
+            "och",
+            "eller",
+            "men",
+            "att",
+            "som",
+            "är",
+            "var",
+            "vara",
+            "har",
+            "hade",
+            "ha",
+            "inte",
+            "en",
+            "ett",
+            "den",
+            "det",
+            "de",
+            "dem",
+            "denna",
+            "detta",
+            "dessa",
+            "i",
+            "på",
+            "av",
+            "för",
+            "till",
+            "från",
+            "med",
+            "om",
+            "under",
+            "över",
+            "hos",
+            "vid",
+            "ur",
+            "utan",
+            "än",
+            "så",
+            "också",
+            "bara",
+            "nu",
+            "sedan",
+            "där",
+            "här",
+            "hur",
+            "vad",
+            "vem",
+            "vilken",
+            "vilka",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "but",
+            "if",
+            "then",
+            "than",
+            "that",
+            "this",
+            "these",
+            "those",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "from",
+            "by",
+            "with",
+            "about",
+            "into",
+            "over",
+            "under",
+            "as",
+            "it",
+            "its",
+            "they",
+            "them",
+            "their",
+            "there",
+            "here",
+            "what",
+            "which",
+            "who",
+            "whom",
+            "how",
+            "not",
+            "no",
+            "so",
+            "also",
+            "only",
+            "just",
+        ]
+    ),
+}
+
+#: Groups of names of one place in Finnish and Swedish (lower case, base form).
+PLACE_NAMES: tuple[tuple[str, ...], ...] = (
+    ("helsinki", "helsingfors"),
+    ("espoo", "esbo"),
+    ("vantaa", "vanda"),
+    ("kauniainen", "grankulla"),
+    ("turku", "åbo"),
+    ("tampere", "tammerfors"),
+    ("oulu", "uleåborg"),
+    ("vaasa", "vasa"),
+    ("porvoo", "borgå"),
+    ("lappeenranta", "villmanstrand"),
+    ("hämeenlinna", "tavastehus"),
+    ("kokkola", "karleby"),
+    ("pietarsaari", "jakobstad"),
+    ("raasepori", "raseborg"),
+    ("loviisa", "lovisa"),
+    ("kirkkonummi", "kyrkslätt"),
+    ("sipoo", "sibbo"),
+    ("inkoo", "ingå"),
+    ("hanko", "hangö"),
+    ("lohja", "lojo"),
+    ("pori", "björneborg"),
+    ("rauma", "raumo"),
+    ("naantali", "nådendal"),
+    ("parainen", "pargas"),
+    ("kemiönsaari", "kimitoön"),
+    ("mikkeli", "s:t michel"),
+    ("savonlinna", "nyslott"),
+    ("tornio", "torneå"),
+    ("kristiinankaupunki", "kristinestad"),
+    ("uusikaarlepyy", "nykarleby"),
+    ("närpiö", "närpes"),
+    ("mustasaari", "korsholm"),
+    ("maalahti", "malax"),
+    ("kaskinen", "kaskö"),
+    ("lappi", "lappland"),
+    ("uusimaa", "nyland"),
+    ("pohjanmaa", "österbotten"),
+    ("ahvenanmaa", "åland"),
+    ("varsinais-suomi", "egentliga finland"),
+    ("kanta-häme", "egentliga tavastland"),
+    ("pirkanmaa", "birkaland"),
+    ("keski-suomi", "mellersta finland"),
+    ("pohjois-pohjanmaa", "norra österbotten"),
+    ("etelä-pohjanmaa", "södra österbotten"),
+    ("keski-pohjanmaa", "mellersta österbotten"),
+    ("pohjois-savo", "norra savolax"),
+    ("etelä-savo", "södra savolax"),
+    ("pohjois-karjala", "norra karelen"),
+    ("etelä-karjala", "södra karelen"),
+    ("kymenlaakso", "kymmenedalen"),
+    ("päijät-häme", "päijänne-tavastland"),
+    ("satakunta", "satakunda"),
+    ("kainuu", "kajanaland"),
+)
+
+#: Every name of a place, by each of its one-word names.
+PLACE_NAME_VARIANTS: dict[str, tuple[str, ...]] = {
+    name: group for group in PLACE_NAMES for name in group if " " not in name and "-" not in name
+}
+
+#: Whole words spelt differently in American and British English.
+SPELLING_PAIRS: tuple[tuple[str, str], ...] = (
+    ("center", "centre"),
+    ("centers", "centres"),
+    ("program", "programme"),
+    ("programs", "programmes"),
+    ("behavior", "behaviour"),
+    ("labor", "labour"),
+    ("color", "colour"),
+    ("favor", "favour"),
+    ("honor", "honour"),
+    ("enrollment", "enrolment"),
+    ("fulfill", "fulfil"),
+    ("skillful", "skilful"),
+    ("catalog", "catalogue"),
+    ("dialog", "dialogue"),
+    ("license", "licence"),
+    ("defense", "defence"),
+    ("practice", "practise"),
+)
+_SPELLING: dict[str, str] = {**dict(SPELLING_PAIRS), **{uk: us for us, uk in SPELLING_PAIRS}}
+
+#: -ize/-ization (US, Oxford) and -ise/-isation; -eling (US) and -elling (UK).
+_IZE = re.compile(r"^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$")
+_ISE = re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
+_ELING = re.compile(r"^(\w{3,}[^l])el(ing|ed|or|ors)$")
+_ELLING = re.compile(r"^(\w{3,})ell(ing|ed|or|ors)$")
+
+
+def spelling_variants(word: str) -> tuple[str, ...]:
+    """The other spellings of an English word ("organization" → "organisation")."""
+    variants = []
+    if word in _SPELLING:
+        variants.append(_SPELLING[word])
+    for pattern, replacement in (
+        (_IZE, r"\1is\2"),
+        (_ISE, r"\1iz\2"),
+        (_ELING, r"\1ell\2"),
+        (_ELLING, r"\1el\2"),
+    ):
+        if pattern.match(word):
+            variants.append(pattern.sub(replacement, word))
+    return tuple(variant for variant in variants if variant != word)
