@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
+from cms.origin import absolute_url, page_url
 from cms.plugins import registry
 from cms.site.localization import active_home_page, home_pages
 from cms.visibility import visible
@@ -137,13 +138,13 @@ def _language_links(page: Page | None, request: HttpRequest) -> list[LanguageLin
     if isinstance(page, Page) and page.pk:
         same_page = Page.objects.filter(translation_key=page.translation_key)
         translations = {
-            other.locale.language_code: (other.get_url(request), other.get_full_url(request))
+            other.locale.language_code: (other.get_url(request), page_url(other, request))
             for other in visible(same_page, request).select_related("locale")
         }
         page_language = page.locale.language_code if page.locale_id else current
     elif not isinstance(page, Page):  # a view that is not a page: the search page
         translations = {
-            code: (url, request.build_absolute_uri(url))
+            code: (url, absolute_url(url))
             for code, url in _other_language_view_urls(request).items()
         }
     query = carried_query(request)
@@ -156,7 +157,7 @@ def _language_links(page: Page | None, request: HttpRequest) -> list[LanguageLin
             if query:
                 target, absolute = f"{target}?{query}", f"{absolute}?{query}"
         elif code in homes:
-            target, absolute = homes[code].get_url(request), homes[code].get_full_url(request)
+            target, absolute = homes[code].get_url(request), page_url(homes[code], request)
         else:
             continue
         info = translation.get_language_info(code)
