@@ -194,7 +194,13 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
 # queue that `manage.py db_worker` drains; tests run tasks immediately instead.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        # default: search indexing; changes: the change feed's own work; webhooks: deliveries.
+        "QUEUES": ["default", "changes", "webhooks"],
+    }
+}
 
 # --- Partner API -------------------------------------------------------------------------
 # Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.

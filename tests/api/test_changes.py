@@ -34,6 +34,8 @@ def test_publish_update_unpublish_delete(client, make_training, publish):
     ]
     item = client.get("/api/v1/changes/").json()["items"][-1]
     assert item == {
+        "event_id": item["event_id"],
+        "cursor": item["cursor"],
         "event": "deleted",
         "id": page_id,
         "translation_key": str(training.translation_key),
@@ -57,9 +59,17 @@ def test_translations_are_logged_in_their_locale(client, make_training, translat
     training = make_training()
     swedish = translate_page(training, "sv", title="Utbildning")
 
-    assert events(client) == [("published", training.pk, "fi"), ("published", swedish.pk, "sv")]
+    # The Finnish item's ``translations`` map now lists the Swedish one: "updated".
+    assert events(client) == [
+        ("published", training.pk, "fi"),
+        ("published", swedish.pk, "sv"),
+        ("updated", training.pk, "fi"),
+    ]
     assert events(client, "?locale=sv") == [("published", swedish.pk, "sv")]
-    assert events(client, "?type=trainings&locale=fi") == [("published", training.pk, "fi")]
+    assert events(client, "?type=trainings&locale=fi") == [
+        ("published", training.pk, "fi"),
+        ("updated", training.pk, "fi"),
+    ]
 
 
 def test_move_logs_moved_for_the_page(client, home_page, make_training, publish):
@@ -99,6 +109,7 @@ def test_cursor_pages_through_and_is_stable(client, make_training):
     # Nothing new: the same cursor comes back, and new events appear after it later.
     idle = client.get(f"/api/v1/changes/?cursor={rest['next_cursor']}").json()
     assert idle == {"items": [], "next_cursor": rest["next_cursor"], "has_more": False}
+    assert rest["next_cursor"] == rest["items"][-1]["cursor"]
     trainings[0].unpublish()
     later = client.get(f"/api/v1/changes/?cursor={rest['next_cursor']}").json()
     assert [(i["event"], i["id"]) for i in later["items"]] == [("unpublished", trainings[0].pk)]
