@@ -24,11 +24,20 @@ Public content needs no key (a modest per-IP rate applies). Partner keys, sent a
 carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
 Errors are `application/problem+json` bodies naming the offending parameter.
 
-To stay in sync, read `/changes/` with the `next_cursor` of your previous read: it lists
-every `published`, `updated`, `moved`, `unpublished` and `deleted` event in order. Webhook
-subscribers receive the same events as signed POSTs: verify
-`X-Eduverkko-Signature: sha256=<hex>` as HMAC-SHA256, with your secret, of
-`<X-Eduverkko-Timestamp>.<raw body>`, and reject old timestamps.
+To stay in sync: take `/changes/head/`, copy the lists, then read `/changes/` from that
+cursor, each time with the `next_cursor` of your previous read. It lists every
+`published`, `updated`, `moved`, `unpublished` and `deleted` event in order; `updated`
+also follows changes that do not republish the item (renamed vocabulary terms, new or
+withdrawn translations, a listing page's new slug, a retitled related page), and
+`updated_since` moves with them. On `unpublished`/`deleted` drop the item, otherwise
+re-read it (a 404 means drop). The feed never skips an event committed late, and is
+never cacheable.
+
+Webhook subscribers receive the same events, in feed order per subscriber, as
+Standard Webhooks (https://www.standardwebhooks.com/): verify `webhook-signature`
+with a Standard Webhooks library and your `whsec_` secret, dedupe on `webhook-id`, and
+accept `webhook-timestamp` within five minutes of your clock. The body carries the feed's
+`event_id` and `cursor`.
 """
 
 

@@ -152,6 +152,9 @@ class PageState(models.Model):
         verbose_name = _("page state")
         verbose_name_plural = _("page states")
 
+    def __str__(self) -> str:
+        return f"page {self.page_id}: {self.digest[:12]}"
+
 
 def new_secret() -> str:
     """A Standard Webhooks secret: ``whsec_`` and 32 random bytes in base64."""
@@ -202,6 +205,13 @@ class WebhookSubscription(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        if not self.is_active:
+            from cms.api.webhooks import cancel_unsent
+
+            cancel_unsent(self)
 
     def wants(self, event: ChangeEvent) -> bool:
         types = [item.strip() for item in self.types.split(",") if item.strip()]

@@ -22,7 +22,13 @@ def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
 
 
 def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page) and changes.type_key(instance) == _key_of(sender):
+    if not isinstance(instance, Page):
+        return
+    if sender is Page:
+        # The base row goes last: only now has the page left every query, so only now
+        # do its translations' maps (and its referrers' links) show it gone.
+        changes.refresh(representations.dependents(instance))
+    elif changes.type_key(instance) == _key_of(sender):
         changes.record_deleted(instance)
 
 

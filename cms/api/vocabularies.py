@@ -14,13 +14,14 @@ from ninja import Field, Query, Router
 from pydantic import BaseModel
 
 from cms.api.content import ERRORS, list_schema
-from cms.api.listing import paginate
+from cms.api.listing import ordering_keys, paginate
 from cms.api.params import (
     DEFAULT_LOCALE,
     LocaleCode,
     PaginationParams,
     SearchText,
     SlugList,
+    normalise,
     parameter_names,
     reject_unknown,
     split_list,
@@ -97,6 +98,7 @@ def add_list_endpoint(
     )
     def list_terms(request: HttpRequest, params: Query[VocabularyParams]) -> Any:
         reject_unknown(request, ALLOWED)
+        normalise(request, params)
         queryset: QuerySet = model._default_manager.filter(
             locale__language_code=params.locale
         ).select_related("locale", *related)
@@ -104,7 +106,7 @@ def add_list_endpoint(
             queryset = queryset.filter(slug__in=split_list(params.slug))
         if params.search:
             queryset = queryset.filter(name__icontains=params.search)
-        page = paginate(request, queryset.order_by("name", "pk"), params.limit, params.offset)
+        page = paginate(request, queryset, params, ordering_keys(None, ("name",)))
         page["items"] = [serialise(row) for row in page.pop("objects")]
         return page
 

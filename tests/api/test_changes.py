@@ -135,3 +135,87 @@ def test_bad_feed_parameters(client, query, parameter):
     response = client.get(f"/api/v1/changes/?{query}")
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == parameter
+
+
+def test_head_is_the_end_of_the_feed(client, make_training):
+    assert client.get("/api/v1/changes/head/").json() == {"cursor": "YzI6MDow"}
+    make_training()
+    make_training()
+
+    head = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    assert head == client.get("/api/v1/changes/").json()["next_cursor"]
+    assert client.get(f"/api/v1/changes/?cursor={head}").json()["items"] == []
+    assert client.get("/api/v1/changes/head/?locale=sv").json() == {"cursor": "YzI6MDow"}
+    assert client.get("/api/v1/changes/head/?limit=1").status_code == 400
+
+
+def test_old_cursors_still_work(client, make_training):
+    import base64
+
+    first, second = make_training(), make_training()
+    first_event = client.get("/api/v1/changes/").json()["items"][0]
+    assert first_event["id"] == first.pk
+    legacy = base64.urlsafe_b64encode(f"c1:{first_event['event_id']}".encode()).decode()
+    body = client.get(f"/api/v1/changes/?cursor={legacy.rstrip('=')}").json()
+    assert [item["id"] for item in body["items"]] == [second.pk]
+
+
+def test_expiry_is_logged_when_due_by_its_own_task(client, make_training, publish):
+    import datetime as dt
+
+    from django.test import override_settings
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.api.tasks import record_expiry
+
+    training = make_training()
+    expire_at = timezone.now() + dt.timedelta(hours=1)
+    training.expire_at = expire_at
+    queues = ["default", "changes", "webhooks"]
+    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
+    with override_settings(TASKS=database):
+        publish(training)
+    scheduled = DBTaskResult.objects.get(task_path="cms.api.tasks.record_expiry")
+    assert (scheduled.run_after, scheduled.queue_name) == (expire_at, "changes")
+
+    assert record_expiry.call(training.pk) == "still public"
+    type(training).objects.filter(pk=training.pk).update(expire_at=timezone.now())
+    assert record_expiry.call(training.pk) == "logged"
+
+    assert events(client)[-1] == ("unpublished", training.pk, "fi")
+    assert client.get(f"/api/v1/trainings/{training.pk}").status_code == 404
+    # Wagtail's scheduler expires the page later: no second tombstone.
+    training.refresh_from_db()
+    training.unpublish()
+    assert [event for event, *_ in events(client)].count("unpublished") == 1
+
+
+def test_updated_since_follows_changes_without_republishing(client, make_training):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cms.vocabularies.factories import RegionFactory
+
+    region = RegionFactory(name="Lappi")
+    training = make_training(region=region)
+    other = make_training()
+    since = (timezone.now() + dt.timedelta(seconds=1)).isoformat()
+    from cms.api.models import PageState
+
+    PageState.objects.update(changed_at=timezone.now() - dt.timedelta(days=1))
+    type(training).objects.update(last_published_at=timezone.now() - dt.timedelta(days=1))
+    assert client.get("/api/v1/trainings/", {"updated_since": since}).json()["count"] == 0
+
+    region.name = "Lapin maakunta"
+    region.save()
+
+    body = client.get("/api/v1/trainings/", {"updated_since": "2000-01-01"}).json()
+    assert body["count"] == 2
+    a_minute_ago = (timezone.now() - dt.timedelta(minutes=1)).isoformat()
+    recent = client.get("/api/v1/trainings/", {"updated_since": a_minute_ago}).json()
+    assert [item["id"] for item in recent["items"]] == [training.pk]
+    assert other.pk != training.pk
+    assert events(client)[-1] == ("updated", training.pk, "fi")
