@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils import translation
@@ -71,7 +72,79 @@ class PartnerApi(NinjaAPI):
                     if body.get("schema", {}).get("$ref", "").endswith("/Problem"):
                         content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
         schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEME
+        describe_http_headers(schema)
         return schema
+
+
+def _header(description: str, type_: str = "string") -> dict[str, Any]:
+    return {"description": description, "schema": {"type": type_}}
+
+
+RATE_LIMIT_HEADERS = {
+    "X-RateLimit-Limit": _header(
+        "Requests allowed in the current window (per minute without a key, per day with one).",
+        "integer",
+    ),
+    "X-RateLimit-Remaining": _header("Requests left in the current window.", "integer"),
+}
+VALIDATOR_HEADERS = {
+    "ETag": _header("Entity tag of the body; send it back in `If-None-Match`."),
+    "Last-Modified": _header("When public content last changed (HTTP date)."),
+    "Cache-Control": _header("`public, max-age=…`; `no-store` on the change feed."),
+}
+CONDITIONAL_PARAMETERS = [
+    {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "An `ETag` from an earlier answer: `304 Not Modified` if unchanged.",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "required": False,
+        "description": "An HTTP date: `304 Not Modified` if nothing changed since.",
+        "schema": {"type": "string"},
+    },
+]
+
+
+def _refs(kind: str, names: Iterable[str]) -> dict[str, Any]:
+    return {name: {"$ref": f"#/components/{kind}/{name}"} for name in names}
+
+
+def describe_http_headers(schema: dict[str, Any]) -> None:
+    """Document conditional requests (304), validators and rate-limit headers on every read.
+
+    Headers and parameters are defined once under ``components`` and referenced.
+    """
+    components = schema.setdefault("components", {})
+    components["headers"] = {
+        **VALIDATOR_HEADERS,
+        **RATE_LIMIT_HEADERS,
+        "Retry-After": _header("Seconds until the next window.", "integer"),
+    }
+    components["parameters"] = {item["name"]: item for item in CONDITIONAL_PARAMETERS}
+    read_headers = _refs("headers", [*VALIDATOR_HEADERS, *RATE_LIMIT_HEADERS])
+    for path in schema["paths"].values():
+        for method, operation in path.items():
+            if method != "get":
+                continue
+            responses = operation.setdefault("responses", {})
+            operation.setdefault("parameters", []).extend(
+                _refs("parameters", components["parameters"]).values()
+            )
+            # ninja keys responses by int status
+            if 200 in responses:
+                responses[200]["headers"] = read_headers
+            responses[304] = {
+                "description": "Not Modified: the representation matches `If-None-Match` "
+                "(or did not change since `If-Modified-Since`); no body.",
+                "headers": read_headers,
+            }
+            if 429 in responses:
+                responses[429]["headers"] = _refs("headers", ["Retry-After", *RATE_LIMIT_HEADERS])
 
 
 def build_api() -> NinjaAPI:
