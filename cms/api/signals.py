@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.api import changes, freshness, representations
-from cms.api.tasks import refresh_all_items
+from cms.api.tasks import REFRESH_PENDING_KEY, REFRESH_PENDING_SECONDS, refresh_all_items
 from cms.vocabularies import catalogue
 
 
@@ -55,7 +56,9 @@ def on_vocabulary_changed(sender: type, **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return
     catalogue.invalidate()
-    refresh_all_items.enqueue()
+    # One pending refresh covers any number of edits (a bulk import saves hundreds of rows).
+    if cache.add(REFRESH_PENDING_KEY, True, timeout=REFRESH_PENDING_SECONDS):
+        refresh_all_items.enqueue()
 
 
 def on_restriction_changed(sender: type, instance: PageViewRestriction, **kwargs: Any) -> None:

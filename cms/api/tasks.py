@@ -6,10 +6,14 @@ slow partner endpoint never holds up the feed or the search index (and vice vers
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django_tasks import task
 from wagtail.models import Page
 
 QUEUE = "changes"
+#: Set while a :func:`refresh_all_items` is queued; a lost flag expires after a while.
+REFRESH_PENDING_KEY = "partner-api:refresh-all-pending"
+REFRESH_PENDING_SECONDS = 600
 
 
 @task(queue_name=QUEUE)
@@ -28,4 +32,5 @@ def refresh_all_items() -> int:
     """After a vocabulary row changed: ``updated`` for every item whose JSON changed."""
     from cms.api import changes, representations
 
+    cache.delete(REFRESH_PENDING_KEY)  # edits from now on queue another run
     return len(changes.refresh(representations.all_content_pages()))
