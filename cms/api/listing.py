@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -109,9 +110,16 @@ def order(queryset: QuerySet, keys: OrderingKeys) -> QuerySet:
     )
 
 
+def _exact(value: Any) -> Any:
+    """JSON for a sort value, exact to the microsecond (DjangoJSONEncoder keeps milliseconds)."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return DjangoJSONEncoder().default(value)
+
+
 def encode_list_cursor(keys: OrderingKeys, row: Any) -> str:
     values = [getattr(row, name) for name, _desc in keys]
-    raw = json.dumps([[name for name, _ in keys], values], cls=DjangoJSONEncoder)
+    raw = json.dumps([[name for name, _ in keys], values], default=_exact)
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 

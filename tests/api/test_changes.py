@@ -201,10 +201,9 @@ def test_updated_since_follows_changes_without_republishing(client, make_trainin
     training = make_training(region=region)
     make_training()
     after_publishing = timezone.now().isoformat()
-    assert client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json() == {
-        **client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json(),
-        "count": 0,
-    }
+    assert (
+        client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json()["count"] == 0
+    )
 
     region.name = "Lapin maakunta"
     region.save()
