@@ -98,12 +98,14 @@ def test_vocabulary_filters(client, make):
         assert error["parameter"] == query.split("=")[0] and value in error["message"]
 
 
-def test_linked_events_names(client, make, translate_page):
+def test_linked_events_names(client, make, translated_home_pages, locales):
     import datetime as dt
+
+    from cms.translation import translate
 
     webinar = make(title="Arviointi verkossa", is_free=True)
     course = make(title="Johtaminen", is_free=False, price=Decimal("90"))
-    swedish = translate_page(course, "sv", title="Ledarskap")
+    swedish = translate(course, locales["sv"], {"title": "Ledarskap"})
 
     assert ids(client, "/api/v1/trainings/?is_free=True&locale=fi") == [webinar.pk]
     assert ids(client, "/api/v1/trainings/?is_free=False&locale=fi") == [course.pk]
