@@ -98,16 +98,15 @@ def walk(client, url: str, between=lambda: None) -> list[int]:
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/v1/trainings/?limit=2&ordering=-last_published_at",
-        "/api/v1/pages/?limit=2",
-        "/api/v1/trainings/?limit=2&ordering=registration_closes",
+        "/api/v1/pages/?limit=2",  # by -last_published_at: a republished item moves
+        "/api/v1/trainings/?limit=2&ordering=registration_closes",  # empty values last
     ],
 )
 def test_cursor_walk_is_stable_while_content_changes(client, make_training, publish, url):
     soon = timezone.now().date()
     trainings = [
         make_training(registration_closes=None if n % 2 else soon + dt.timedelta(days=n))
-        for n in range(7)
+        for n in range(5)
     ]
     expected = walk(client, url)
     assert sorted(expected) == sorted(t.pk for t in trainings)
