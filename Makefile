@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 
-.PHONY: run test install lock messages lint check pytest-sqlite pytest-postgres clean
+.PHONY: run serve test install lock messages lint check pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,17 +30,33 @@ lock: $(BIN)/python
 
 # Serves the site with the background processes it relies on: a task worker for search indexing
 # and the change feed (queues default, changes), one for webhooks (its own queue, so partner
-# endpoints never hold up indexing) and the scheduler. Ctrl-C stops them all.
+# endpoints never hold up indexing) and the scheduler (scheduled publishing and expiry).
+# Ctrl-C stops them all.
+# SEARCH_ENGINE=opensearch (or opensearch:3.6.0) runs it all against a throwaway engine
+# (scripts/with-search-engine), whose indexes `reindex` creates before the demo is loaded.
 run: install
+ifdef SEARCH_ENGINE
+	scripts/with-search-engine $(SEARCH_ENGINE) $(MAKE) --no-print-directory run SEARCH_ENGINE=
+else
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py setup_roles
+	$(BIN)/python manage.py reindex --verbosity 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py db_worker --queue-name default,changes & worker=$$!; \
 	$(BIN)/python manage.py db_worker --queue-name webhooks & webhooks=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$webhooks $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+endif
+
+# The production stack on one machine (README "Deploying"): Varnish on 127.0.0.1:$(PORT) in
+# front of gunicorn (cms.settings.production), PostgreSQL 15, Redis, the task workers and the
+# scheduler; OBJECT_STORE=moto keeps media in a local S3 server, SEARCH_ENGINE=elasticsearch
+# (or opensearch) adds that engine through scripts/with-search-engine. Ctrl-C stops all of it.
+serve: install
+	$(if $(SEARCH_ENGINE),scripts/with-search-engine $(SEARCH_ENGINE)) \
+	scripts/with-postgres $(BIN)/python scripts/serve-stack --port $(PORT) --demo
 
 # Extract UI strings into locale/{fi,sv,en}; translate the .po files, then compile them.
 messages: install

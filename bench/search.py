@@ -1,9 +1,13 @@
-"""Search latency at scale: ``python bench/search.py [--pages 10000] [--repeat 15]``.
+"""Search latency at scale: ``python bench/search.py [--pages 10000] [--repeat 15] [--engine E]``.
 
 Builds a throwaway test database (SQLite, or PostgreSQL when DATABASE_URL is set, e.g. through
 ``scripts/with-postgres``), fills it with training pages in fi, sv and en (60/20/20), indexes
 them with ``manage.py reindex`` and prints a table of latencies of the full search service
 (results, count, type and theme facets) and of title suggestions. Nothing is asserted.
+
+``--engine opensearch`` (or ``opensearch:3.6.0``, ``elasticsearch``) also starts a throwaway
+engine (scripts/search_engine.py), reindexes into it and adds its latencies as a third column
+beside the database backend's.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ WORDS = {
     },
 }
 ROW = "{:<12} {:<5} {:<34} {:>6} {:>10.1f} {:>8.1f} {:>8.1f}"
+ENGINE_COLUMNS = " {:>10.1f} {:>8.1f}"
 QUERIES = [
     ("fi", "koulutus"),
     ("fi", "koulutuksen"),
@@ -120,52 +125,79 @@ def timed(repeat: int, function, *args) -> tuple[float, float, float]:
     return statistics.median(wall), p95, statistics.median(cpu)
 
 
+def engine_backends(node) -> dict:
+    from search.config import search_backends
+
+    urls = {"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}
+    urls[node.dist.url_variable] = node.url
+    return search_backends(
+        urls["ELASTICSEARCH_URL"], "bench", timeout=60, opensearch_url=urls["OPENSEARCH_URL"]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--engine", help="also measure this engine, e.g. opensearch")
     args = parser.parse_args()
 
+    from django.test import override_settings
+
+    from scripts.search_engine import EngineNode
+    from search.config import search_backends
     from search.service import search_pages, suggest_titles
 
     setup_test_environment()
+    node = EngineNode(args.engine) if args.engine else None
+    database_only = override_settings(WAGTAILSEARCH_BACKENDS=search_backends("", ""))
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        if node is not None:
+            node.start()
+            override_settings(WAGTAILSEARCH_BACKENDS=engine_backends(node)).enable()
         began = time.perf_counter()
         build_pages(args.pages)
         built = time.perf_counter() - began
         began = time.perf_counter()
         call_command("reindex", verbosity=0)
         indexed = time.perf_counter() - began
+        engine = f" and {node.dist.engine} {node.version()}" if node else ""
         print(
-            f"\n{connection.vendor}: {args.pages} pages built in {built:.0f} s, "
+            f"\n{connection.vendor}{engine}: {args.pages} pages built in {built:.0f} s, "
             f"reindexed in {indexed:.0f} s ({args.pages / indexed:.0f} pages/s)\n"
         )
         print(f"load average: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
         header = ("operation", "lang", "query", "hits", "median ms", "p95 ms", "CPU ms")
-        print("{:<12} {:<5} {:<34} {:>6} {:>10} {:>8} {:>8}".format(*header))
-        for language, query in QUERIES:
-            total = search_pages(query, language).total
-            row = (
-                "search",
-                language,
-                query,
-                total,
-                *timed(args.repeat, search_pages, query, language),
-            )
-            print(ROW.format(*row))
-        for language, prefix in (("fi", "täyd"), ("sv", "fort"), ("en", "work")):
-            count = len(suggest_titles(prefix, language)[0])
-            row = (
-                "suggest",
-                language,
-                prefix,
-                count,
-                *timed(args.repeat, suggest_titles, prefix, language),
-            )
-            print(ROW.format(*row))
+        layout = "{:<12} {:<5} {:<34} {:>6} {:>10} {:>8} {:>8}"
+        if node:
+            header += (f"{node.dist.engine[:6]} med", "p95 ms")
+            layout += " {:>10} {:>8}"
+        print(layout.format(*header))
+        operations = [("search", language, query, search_pages) for language, query in QUERIES]
+        operations += [
+            ("suggest", language, prefix, suggest_titles)
+            for language, prefix in (("fi", "täyd"), ("sv", "fort"), ("en", "work"))
+        ]
+        for name, language, text, function in operations:
+            with database_only:
+                answer = function(text, language)
+                count = answer.total if name == "search" else len(answer[0])
+                row = ROW.format(
+                    name, language, text, count, *timed(args.repeat, function, text, language)
+                )
+            if node:
+                answer = function(text, language)
+                engine_count = answer.total if name == "search" else len(answer[0])
+                median, p95, _cpu = timed(args.repeat, function, text, language)
+                row += ENGINE_COLUMNS.format(median, p95)
+                if engine_count != count:
+                    row += f"  ({engine_count} hits on the engine)"
+            print(row)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+        if node is not None:
+            node.remove()
 
 
 if __name__ == "__main__":

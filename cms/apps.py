@@ -7,3 +7,8 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("CMS core")
+
+    def ready(self) -> None:
+        from cms.ops import purge
+
+        purge.connect()

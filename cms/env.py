@@ -73,9 +73,19 @@ VARIABLES: tuple[Variable, ...] = (
         "ELASTICSEARCH_URL", str, "", "Elasticsearch URL; when set it becomes the search backend."
     ),
     Variable(
-        "ELASTICSEARCH_INDEX_PREFIX", str, "eduverkko", "Prefix of the Elasticsearch indexes."
+        "OPENSEARCH_URL",
+        str,
+        "",
+        "OpenSearch 2.x/3.x URL; when set it becomes the search backend (not with "
+        "ELASTICSEARCH_URL).",
     ),
-    Variable("PORT", int, 8000, "Port that `make run` serves on."),
+    Variable(
+        "ELASTICSEARCH_INDEX_PREFIX",
+        str,
+        "eduverkko",
+        "Prefix of the search engine's indexes (Elasticsearch or OpenSearch).",
+    ),
+    Variable("PORT", int, 8000, "Port that `make run` and `make serve` answer on."),
     Variable(
         "API_CORS_ORIGINS",
         list,
@@ -114,6 +124,76 @@ VARIABLES: tuple[Variable, ...] = (
         int,
         60,
         "Seconds between two runs of scheduled publishing and expiry (`run_scheduler`).",
+    ),
+    Variable(
+        "SECURE_HTTPS",
+        bool,
+        True,
+        "Production is served over HTTPS (behind a proxy that sets X-Forwarded-Proto): SSL "
+        "redirect, HSTS and secure cookies. `make serve` turns it off for plain "
+        "http://127.0.0.1.",
+    ),
+    Variable(
+        "SECURE_HSTS_SECONDS",
+        int,
+        31536000,
+        "max-age of the Strict-Transport-Security header in production (0 turns HSTS off).",
+    ),
+    Variable(
+        "MEDIA_STORAGE_URL",
+        str,
+        "",
+        "S3-compatible object store for uploaded media: s3://bucket[/prefix][?endpoint_url=…"
+        "&region_name=…&custom_domain=…]; empty means files under MEDIA_ROOT.",
+    ),
+    Variable(
+        "AWS_STORAGE_BUCKET_NAME", str, "", "Bucket for media when MEDIA_STORAGE_URL is not set."
+    ),
+    Variable("AWS_S3_ENDPOINT_URL", str, "", "S3 API endpoint for a store other than AWS."),
+    Variable("AWS_S3_REGION_NAME", str, "", "Region of the media bucket."),
+    Variable(
+        "AWS_S3_CUSTOM_DOMAIN", str, "", "Host (e.g. a CDN) that serves the media bucket's files."
+    ),
+    Variable("AWS_ACCESS_KEY_ID", str, "", "Access key of the media object store.", secret=True),
+    Variable(
+        "AWS_SECRET_ACCESS_KEY", str, "", "Secret key of the media object store.", secret=True
+    ),
+    Variable(
+        "FRONTEND_CACHE_PURGE_URL",
+        str,
+        "",
+        "Caching proxy (Varnish) that receives PURGE requests on publish, unpublish and move, "
+        "e.g. http://127.0.0.1:6081; empty means no purging.",
+    ),
+    Variable(
+        "SENTRY_DSN",
+        str,
+        "",
+        "Sentry (or compatible) DSN; when set, errors are reported there.",
+        secret=True,
+    ),
+    Variable("SENTRY_ENVIRONMENT", str, "production", "Environment name reported to Sentry."),
+    Variable("LOG_LEVEL", str, "INFO", "Level of the JSON logs written to stdout in production."),
+    Variable("GUNICORN_WORKERS", int, 2, "Gunicorn worker processes per app server."),
+    Variable(
+        "APP_SERVERS",
+        int,
+        1,
+        "`make serve`: gunicorn app servers (each on its own port) behind Varnish.",
+    ),
+    Variable(
+        "SEARCH_ENGINE",
+        str,
+        "",
+        "`make serve`: elasticsearch or opensearch starts that engine for the stack "
+        "(scripts/with-search-engine); empty means database search.",
+    ),
+    Variable(
+        "OBJECT_STORE",
+        str,
+        "",
+        "`make serve`: moto starts a local S3 server (moto) and keeps media there; empty means "
+        "MEDIA_STORAGE_URL or local files.",
     ),
 )
 

@@ -15,15 +15,33 @@ DATABASE_BACKEND: dict[str, Any] = {
 }
 
 
-def search_backends(elasticsearch_url: str, index_prefix: str, timeout: int = 5) -> dict:
-    """The database backend alone, or Elasticsearch with the database backend as fallback."""
-    if not elasticsearch_url:
+#: Engine backend module per URL setting.
+ENGINE_BACKENDS = {
+    "ELASTICSEARCH_URL": "search.backends.elasticsearch",
+    "OPENSEARCH_URL": "search.backends.opensearch",
+}
+
+
+def search_backends(
+    elasticsearch_url: str, index_prefix: str, timeout: int = 5, *, opensearch_url: str = ""
+) -> dict:
+    """The database backend alone, or a search engine with the database backend as fallback.
+
+    Elasticsearch 9 when ``elasticsearch_url`` is given, OpenSearch 2/3 when
+    ``opensearch_url`` is; both at once is a configuration error.
+    """
+    urls = {"ELASTICSEARCH_URL": elasticsearch_url, "OPENSEARCH_URL": opensearch_url}
+    chosen = [name for name, url in urls.items() if url]
+    if not chosen:
         return {"default": dict(DATABASE_BACKEND)}
+    if len(chosen) > 1:
+        raise ValueError("Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both.")
+    (name,) = chosen
     prefix = index_prefix.rstrip("_") + "_" if index_prefix else ""
     return {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [elasticsearch_url],
+            "BACKEND": ENGINE_BACKENDS[name],
+            "URLS": [urls[name]],
             "INDEX_PREFIX": prefix,
             "TIMEOUT": timeout,
             # Fail fast when the engine is down: the database answers meanwhile.

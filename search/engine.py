@@ -1,9 +1,9 @@
 """Which search backend answers, and the fallback when the search engine is unreachable.
 
 ``WAGTAILSEARCH_BACKENDS`` holds ``"default"`` (Elasticsearch when ``ELASTICSEARCH_URL`` is set,
-else the database) and, with Elasticsearch, ``"database"``: the database backend that the
-indexing task keeps current as well. When Elasticsearch fails, site search answers from
-``"database"`` and says so; after a failure the engine is left alone for
+OpenSearch when ``OPENSEARCH_URL`` is, else the database) and, with an engine, ``"database"``:
+the database backend that the indexing task keeps current as well. When the engine fails,
+site search answers from ``"database"`` and says so; after a failure the engine is left alone for
 :data:`RETRY_ENGINE_AFTER` seconds so that an outage does not slow every request down.
 """
 
@@ -18,6 +18,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
+from opensearchpy.exceptions import TransportError as OpenSearchTransportError
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ RETRY_ENGINE_AFTER = 30
 _ENGINE_DOWN_KEY = "search:engine-down"
 
 #: Errors that mean "the engine is unreachable or refused", not "our code is wrong".
-ENGINE_ERRORS: tuple[type[Exception], ...] = (TransportError, ApiError)
+ENGINE_ERRORS: tuple[type[Exception], ...] = (TransportError, ApiError, OpenSearchTransportError)
 
 T = TypeVar("T")
 

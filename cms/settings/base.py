@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms import env
 from cms.caches import caches_from_url
+from cms.ops.storage import media_storage
 from search.config import search_backends
 
 # --- Environment -------------------------------------------------------------------------
@@ -23,6 +24,7 @@ CACHE_URL: str = env.read("CACHE_URL")
 BASE_URL: str = env.read("BASE_URL").rstrip("/")
 ELASTICSEARCH_URL: str = env.read("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX: str = env.read("ELASTICSEARCH_INDEX_PREFIX")
+OPENSEARCH_URL: str = env.read("OPENSEARCH_URL")
 PARTNER_API_CORS_ORIGINS: list[str] = env.read("API_CORS_ORIGINS")
 PARTNER_API_ANONYMOUS_RATE: int = env.read("API_ANONYMOUS_RATE")
 PARTNER_API_CACHE_SECONDS: int = env.read("API_CACHE_SECONDS")
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Serves the API docs' Swagger UI from our own static files, not a CDN.
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -128,7 +132,10 @@ CACHES = caches_from_url(CACHE_URL)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -156,8 +163,18 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [CMS_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.read("MEDIA_ROOT") or BASE_DIR / "media")
+# Uploaded media: an S3-compatible object store when MEDIA_STORAGE_URL (or the AWS_* variables)
+# say so, in every environment, so that e.g. the demo loader writes where production reads.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(
+        env.read("MEDIA_STORAGE_URL"),
+        bucket=env.read("AWS_STORAGE_BUCKET_NAME"),
+        endpoint_url=env.read("AWS_S3_ENDPOINT_URL"),
+        region_name=env.read("AWS_S3_REGION_NAME"),
+        custom_domain=env.read("AWS_S3_CUSTOM_DOMAIN"),
+        access_key=env.read("AWS_ACCESS_KEY_ID"),
+        secret_key=env.read("AWS_SECRET_ACCESS_KEY"),
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -167,8 +184,11 @@ WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-# Elasticsearch when ELASTICSEARCH_URL is set, with the database backend as its fallback.
-WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
+# Elasticsearch (ELASTICSEARCH_URL) or OpenSearch (OPENSEARCH_URL) when set, with the
+# database backend as its fallback.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX, opensearch_url=OPENSEARCH_URL
+)
 
 # --- Editorial workflow and translation ---------------------------------------------------
 # New editors get the Finnish admin (Wagtail would follow their browser); Swedish and
@@ -195,13 +215,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
 # queue that `manage.py db_worker` drains; tests run tasks immediately instead.
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
-        # default: search indexing; changes: the change feed's own work; webhooks: deliveries.
-        "QUEUES": ["default", "changes", "webhooks"],
-    }
-}
+# default: search indexing; changes: the change feed's own work; webhooks: deliveries;
+# frontend-cache: purges of the caching proxy (cms.ops.purge). Each has its own worker.
+TASK_QUEUES = ["default", "changes", "webhooks", "frontend-cache"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Partner API -------------------------------------------------------------------------
 # Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.

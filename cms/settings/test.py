@@ -17,7 +17,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "changes", "webhooks"],
+        "QUEUES": base.TASK_QUEUES,
     }
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

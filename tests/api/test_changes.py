@@ -173,7 +173,9 @@ def test_expiry_is_logged_when_due_by_its_own_task(client, make_training, publis
     training = make_training()
     expire_at = timezone.now() + dt.timedelta(hours=1)
     training.expire_at = expire_at
-    queues = ["default", "changes", "webhooks"]
+    from cms.settings import base as base_settings
+
+    queues = base_settings.TASK_QUEUES
     database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
     with override_settings(TASKS=database):
         publish(training)

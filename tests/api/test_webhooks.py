@@ -18,6 +18,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from cms.api import webhooks
 from cms.api.models import WebhookDelivery, WebhookSubscription
+from cms.settings import base as base_settings
 from cms.vocabularies.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -224,7 +225,7 @@ def test_redirects_are_not_followed(receiver, subscription, make_training):
     TASKS={
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "changes", "webhooks"],
+            "QUEUES": base_settings.TASK_QUEUES,
         }
     }
 )

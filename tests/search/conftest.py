@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
+
+from scripts.search_engine import live_test_engines
 
 
 @pytest.fixture
@@ -79,3 +82,60 @@ def search_html(client):
         return response.content.decode()
 
     return get
+
+
+@pytest.fixture(scope="session", params=live_test_engines())
+def engine_node(request):
+    """A throwaway single-node engine on 127.0.0.1 for the whole session (see live_engine)."""
+    from scripts.search_engine import EngineNode
+
+    node = EngineNode(request.param, fast_start=True)
+    try:
+        node.start()
+        yield node
+    finally:
+        node.remove()
+
+
+@pytest.fixture
+def live_engine(engine_node, settings, db):
+    """Search through the live engine (database backend as fallback), with empty indexes.
+
+    The indexes are created once per session with the project's settings by
+    ``manage.py reindex``, as on deployment; each test starts with no documents in them
+    (rolled-back tests reuse primary keys).
+    """
+    from django.utils.crypto import get_random_string
+    from modelsearch.backends import get_search_backend
+
+    from search.config import search_backends
+
+    if engine_node.process is None:  # a test stopped it and failed before starting it again
+        engine_node.start()
+    if not hasattr(engine_node, "index_prefix"):
+        engine_node.index_prefix = f"t{get_random_string(8).lower()}"
+    urls = {"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}
+    urls[engine_node.dist.url_variable] = engine_node.url
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(
+        urls["ELASTICSEARCH_URL"],
+        engine_node.index_prefix,
+        timeout=30,
+        opensearch_url=urls["OPENSEARCH_URL"],
+    )
+    backend = get_search_backend("default")
+    if not getattr(engine_node, "indexes_created", False):
+        call_command("reindex", verbosity=0)
+        engine_node.indexes_created = True
+    else:
+        empty_indexes(backend)
+    return backend
+
+
+def empty_indexes(backend) -> None:
+    """Delete every document under the backend's prefix (the zip has no delete-by-query)."""
+    pattern = f"{backend.index_prefix}*"
+    backend.es.indices.refresh(index=pattern)
+    hits = backend.es.search(index=pattern, body={"size": 10_000, "_source": False})["hits"]
+    actions = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits["hits"]]
+    if actions:
+        backend.es.bulk(body=actions, refresh=True)

@@ -1,7 +1,7 @@
 """Elasticsearch: analysis settings, mappings, documents and request bodies, without a server.
 
 A stub server on 127.0.0.1 (tests/search/es_stub.py) records what the real client sends.
-The last test runs against a real server only when ELASTICSEARCH_URL is set.
+tests/search/test_live_engine.py runs the same backend code against a real OpenSearch.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from cms import env
 from pages.trainings.models import TrainingPage
 from search.backends.elasticsearch import LanguageAwareMapping, LanguageAwareSearchBackend
+from search.backends.language_analysis import FACET_SIZE
 from search.config import search_backends
 from search.service import search_pages
 
@@ -163,20 +163,39 @@ def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training
         for r in es_stub.matching("POST", "_search$")
         if "aggregations" in r.body
     ]
-    assert {"content_type_id": {"terms": {"field": "content_type_id_filter", "missing": 0}}} in (
-        aggregations
-    )
     assert {
-        "themes": {"terms": {"field": "trainings_trainingpage__themes_filter", "missing": 0}}
+        "content_type_id": {
+            "terms": {"field": "content_type_id_filter", "missing": 0, "size": FACET_SIZE}
+        }
+    } in (aggregations)
+    assert {
+        "themes": {
+            "terms": {
+                "field": "trainings_trainingpage__themes_filter",
+                "missing": 0,
+                "size": FACET_SIZE,
+            }
+        }
     } in aggregations
 
 
-@pytest.mark.skipif(not env.read("ELASTICSEARCH_URL"), reason="needs a live ELASTICSEARCH_URL")
-def test_live_server_finds_inflected_forms(use_elasticsearch, make_training):
-    use_elasticsearch(env.read("ELASTICSEARCH_URL"))
-    make_training("fi", "Koulutus")
-    make_training("sv", "Utbildning")
-    call_command("reindex", verbosity=0)
+def test_opensearch_url_selects_the_opensearch_backend_with_the_same_analysis():
+    from search.backends import opensearch
 
-    assert [hit.title for hit in search_pages("koulutuksen", "fi").hits] == ["Koulutus"]
-    assert [hit.title for hit in search_pages("utbildningar", "sv").hits] == ["Utbildning"]
+    config = search_backends("", "x", opensearch_url="http://127.0.0.1:9")
+    backend = opensearch.SearchBackend(dict(config["default"]))
+
+    assert config["default"]["BACKEND"] == "search.backends.opensearch"
+    assert config["database"]["BACKEND"] == "search.backends.database"
+    assert (
+        backend.settings["settings"]["analysis"]
+        == (LanguageAwareSearchBackend.settings["settings"]["analysis"])
+    )
+    assert opensearch.LanguageAwareMapping(TrainingPage).get_mapping() == (
+        LanguageAwareMapping(TrainingPage).get_mapping()
+    )
+
+
+def test_elasticsearch_and_opensearch_urls_together_are_refused():
+    with pytest.raises(ValueError, match="not both"):
+        search_backends("http://127.0.0.1:9", "x", opensearch_url="http://127.0.0.1:9")
