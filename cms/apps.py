@@ -9,6 +9,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("CMS core")
 
     def ready(self) -> None:
+        from cms.formats.admin_inputs import register_admin_inputs
         from cms.ops import purge
 
+        register_admin_inputs()
         purge.connect()

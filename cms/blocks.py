@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.visibility import is_public
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -60,6 +62,13 @@ class LinkBlock(blocks.StructBlock):
         description = _("A link to a page on this site or to another website.")
         template = "cms/blocks/link_block.html"
         preview_value = {"title": "Opetushallitus", "url": "https://www.oph.fi/"}
+
+    def get_context(self, value, parent_context=None):
+        """``link_page``: the chosen page while it is public; otherwise the title is plain text."""
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        context["link_page"] = page if page is not None and is_public(page) else None
+        return context
 
     def clean(self, value):
         value = super().clean(value)

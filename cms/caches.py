@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 SHARED_SCHEMES = ("redis", "rediss", "db")
+#: The cache alias of the partner API's rate counters (``PARTNER_API_RATE_CACHE``).
+RATE_LIMITS = "rate_limits"
 
 
 def caches_from_url(url: str) -> dict[str, dict[str, Any]]:
@@ -38,7 +40,20 @@ def caches_from_url(url: str) -> dict[str, dict[str, Any]]:
             f"CACHE_URL scheme {scheme!r} is not supported; use redis://, rediss://, db:// "
             "or locmem://."
         )
-    return {"default": backend}
+    return {"default": backend, RATE_LIMITS: rate_limit_cache(backend)}
+
+
+def rate_limit_cache(default: dict[str, Any]) -> dict[str, Any]:
+    """Where the partner API counts requests: Redis if the default cache is Redis.
+
+    Counting writes on every request. In Redis that is what it is for; in a database table
+    every read request would take the database's write lock (SQLite has one), so with a
+    database or memory cache each process counts in its own memory: the anonymous limit is
+    then per process, which errs on the generous side and never blocks a publish.
+    """
+    if default["BACKEND"].endswith("RedisCache"):
+        return dict(default)
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": RATE_LIMITS}
 
 
 def is_shared(url: str) -> bool:

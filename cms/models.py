@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -19,7 +19,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.pagination import DeferredJoinPaginator
 from cms.site.listing import listing_context
-from cms.site.visibility import visible
+from cms.visibility import visible
+from cms.vocabularies.forms import VocabularyPickersPageForm
 from search import documents
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -51,6 +52,8 @@ class BasePage(Page):
         index.FilterField("locale"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
+    # Vocabulary pickers offer the Finnish source rows only, named in the page's language.
+    base_form_class = VocabularyPickersPageForm
 
     class Meta:
         abstract = True
@@ -105,3 +108,11 @@ class BaseIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         return context
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The listing; 400 (with the form's messages) when a filter value is refused."""
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.ops.health import healthz, readyz
 from cms.site.urls import language_urls, site_urls
+from cms.throttle import throttled_page_password
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -34,6 +35,12 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     *language_urls,
     path("_share/", include("cms.editorial.urls")),
+    # Before Wagtail's own route of the same path: page passwords are throttled.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -12,7 +12,7 @@ from wagtail_localize.fields import TranslatableField
 
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 from cms.plugins import registry
-from cms.site.visibility import visible
+from cms.visibility import visible
 from home.accessibility import AccessibilityStatementPage
 
 __all__ = ["AccessibilityStatementPage", "HomePage"]

@@ -7,6 +7,7 @@ the plugin registry. Queries are analysed in the locale's language (:class:`Lang
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,7 @@ from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
 from cms.plugins import ContentTypePlugin, registry
+from cms.visibility import searchable_public_pages
 from cms.vocabularies.models import Theme
 from search.contributions import contribution_for
 from search.engine import run_with_fallback
@@ -89,8 +91,13 @@ def resolve_type(type_key: str | None) -> ContentTypePlugin | None:
     return registry.get(type_key)
 
 
+AUTOCOMPLETE_WORD = re.compile(r"[\w-]+")
+
+
 def clean_query(query: str | None) -> str:
     query = (query or "").strip()
+    if any(ord(character) < 32 or ord(character) == 127 for character in query):
+        raise SearchInputError("q", "The query contains control characters (such as NUL).")
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchInputError("q", f"The query is longer than {MAX_QUERY_LENGTH} characters.")
     return query
@@ -99,7 +106,7 @@ def clean_query(query: str | None) -> str:
 def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
     """Pages anyone may see in ``locale``: live, without view restrictions, of these types."""
     models = [plugin.page_model for plugin in plugins]
-    return Page.objects.live().public().filter(locale=locale).type(*models)
+    return searchable_public_pages(Page.objects.filter(locale=locale).type(*models))
 
 
 def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
@@ -148,7 +155,7 @@ def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
         theme_field = contribution_for(plugin).theme_field
         if theme_field is None:
             continue
-        queryset = plugin.page_model.objects.live().public().filter(locale=locale)
+        queryset = searchable_public_pages(plugin.page_model.objects.filter(locale=locale))
         results = backend.search(query, queryset, order_by_relevance=False)
         for theme_id, count in results.facet(theme_field).items():
             if theme_id is not None:
@@ -237,7 +244,9 @@ def matching_page_ids(model: type[Page], term: str, language: str, limit: int) -
 
 def suggest_titles(prefix: str | None, locale: str, *, limit: int = 8) -> tuple[list[str], bool]:
     """Titles of visible pages in ``locale`` whose words start with ``prefix``."""
-    prefix = clean_query(prefix)
+    # Only the words: quotes, stars and brackets are query syntax to the engines'
+    # autocomplete (SQLite FTS5 refuses an unbalanced quote outright).
+    prefix = " ".join(AUTOCOMPLETE_WORD.findall(clean_query(prefix)))
     locale_obj = resolve_locale(locale)
     plugins = list(registry)
     if len(prefix) < 2 or not plugins:

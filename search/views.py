@@ -6,29 +6,37 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from search.service import SearchInputError, search_pages, suggest_titles
 
 RESULTS_PER_PAGE = 10
 
 
+#: Result pages beyond this are refused: their offset would overflow the database's integers.
+MAX_PAGE = 10_000
+
+
 def _page_number(raw: str | None) -> int:
+    """The requested result page; junk reads as page 1, a number out of range is refused."""
     try:
-        return max(1, int(raw or 1))
+        number = int(raw or 1)
     except ValueError:
         return 1
+    if not 1 <= number <= MAX_PAGE:
+        raise SearchInputError("page", f"The page must be a number from 1 to {MAX_PAGE}.")
+    return number
 
 
-@require_GET
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for ``?q=`` in the language of the URL, filterable by ``?type=``."""
     query = request.GET.get("q", "")
     type_key = request.GET.get("type") or None
-    number = _page_number(request.GET.get("page"))
     context = {"query": query.strip(), "type_key": type_key, "error": None, "outcome": None}
     status = 200
     try:
+        number = _page_number(request.GET.get("page"))
         outcome = search_pages(
             query,
             get_language(),
@@ -48,7 +56,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "search/search_page.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def suggest(request: HttpRequest) -> JsonResponse:
     """Titles that start with what has been typed: ``{"query", "suggestions", "degraded"}``."""
     query = request.GET.get("q", "")

@@ -18,11 +18,13 @@ def fresh_cache():
     stamp and rendered listing cards live in the cache; a rolled-back test leaves them
     behind, and the next test may reuse the same primary keys.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

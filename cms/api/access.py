@@ -13,11 +13,12 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils import timezone
 
 from cms.api.models import PartnerKey, hash_key
+from cms.counters import increment
 
 #: ``last_used_at`` is written at most this often per key, not on every request.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
@@ -74,16 +75,16 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def count(bucket: str, limit: int, window: int) -> Allowance:
-    """Count one request in ``bucket`` within the current fixed window of ``window`` s."""
+    """Count one request in ``bucket`` within the current fixed window of ``window`` s.
+
+    Counting is atomic on every cache (:mod:`cms.counters`) and happens in the
+    ``PARTNER_API_RATE_CACHE`` alias, which never writes the database unless configured
+    to: a read request must not take SQLite's single write lock.
+    """
     now = time.time()
     window_start = int(now // window) * window
     cache_key = f"partner-api:rate:{bucket}:{window_start}"
-    cache.add(cache_key, 0, timeout=window + 1)
-    try:
-        used = cache.incr(cache_key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(cache_key, 1, timeout=window + 1)
-        used = 1
+    used = increment(caches[settings.PARTNER_API_RATE_CACHE], cache_key, timeout=window + 1)
     retry_after = max(int(window_start + window - now), 1)
     return Allowance(used <= limit, limit, max(limit - used, 0), retry_after)
 
@@ -91,4 +92,9 @@ def count(bucket: str, limit: int, window: int) -> Allowance:
 def allowance(request: HttpRequest, key: PartnerKey | None) -> Allowance:
     if key is not None:
         return count(f"key:{key.pk}", key.daily_quota, DAY)
+    return ip_allowance(request)
+
+
+def ip_allowance(request: HttpRequest) -> Allowance:
+    """The anonymous per-address limit; requests with an invalid key count here too."""
     return count(f"ip:{client_ip(request)}", settings.PARTNER_API_ANONYMOUS_RATE, MINUTE)

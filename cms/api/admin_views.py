@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import CreateView, IndexView
@@ -20,16 +22,34 @@ from cms.api.webhooks import replay
 
 
 class PartnerKeyCreateView(CreateView):
-    """Creates the key's secret and shows it once; only its hash is saved."""
+    """Creates the key's secret and shows it once, in the response page itself.
+
+    Only the key's hash is saved. The secret is never put in a flash message: messages
+    travel in a cookie (or the session), so the secret would be stored client-side and sent
+    back with later requests. The page is ``no-store`` so no cache keeps it either.
+    """
+
+    created_template_name = "partner_api/key_created.html"
 
     def save_instance(self) -> PartnerKey:
         self.raw_key = self.form.instance.assign_secret()
         return super().save_instance()
 
-    def get_success_message(self, instance: PartnerKey) -> str:
-        return _(
-            "Partner key “%(name)s” created. Copy it now, it cannot be shown again: %(key)s"
-        ) % {"name": instance.name, "key": self.raw_key}
+    def save_action(self) -> HttpResponse:
+        response = TemplateResponse(
+            self.request,
+            self.created_template_name,
+            {
+                "key": self.object,
+                "raw_key": self.raw_key,
+                "index_url": reverse("partner_api_keys:index"),
+                "page_title": _("Partner key created"),
+                "header_title": _("Partner key created"),
+            },
+        )
+        add_never_cache_headers(response)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class DeliveryIndexView(IndexView):

@@ -16,8 +16,8 @@ from wagtail.models import Page
 
 from cms.api import freshness, representations
 from cms.api.models import ChangeEvent, PageState
-from cms.api.visibility import public_pages
 from cms.plugins import registry
+from cms.visibility import is_public
 
 Kind = ChangeEvent.Kind
 
@@ -38,10 +38,6 @@ def last_event(page_id: int) -> str | None:
 def announced(page_id: int) -> bool:
     """Whether the feed currently shows the page as visible to partners."""
     return last_event(page_id) in ChangeEvent.VISIBLE
-
-
-def is_public(page: Page) -> bool:
-    return public_pages(Page.objects.filter(pk=page.pk)).exists()
 
 
 def current_txid() -> int:

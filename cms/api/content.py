@@ -25,8 +25,8 @@ from cms.api.params import (
 )
 from cms.api.schemas import PageItem
 from cms.api.serialisation import load_context, serialise_page
-from cms.api.visibility import public_pages
 from cms.plugins import ContentTypePlugin
+from cms.visibility import public_pages
 
 ERRORS = {400: Problem, 401: Problem, 404: Problem, 429: Problem}
 

@@ -7,6 +7,9 @@ by other apps get the same treatment without knowing about it.
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -15,7 +18,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 
 from cms.api import freshness
-from cms.api.access import InvalidKey, allowance, authenticate
+from cms.api.access import Allowance, InvalidKey, allowance, authenticate, ip_allowance
 from cms.api.errors import problem_response
 
 SAFE_METHODS = {"GET", "HEAD"}
@@ -63,10 +66,35 @@ def not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
     return since is not None and last_modified <= since
 
 
+#: When this process first served each representation, by (path and query, ETag).
+_first_served: OrderedDict[tuple[str, str], int] = OrderedDict()
+_first_served_lock = threading.Lock()
+FIRST_SERVED_ENTRIES = 10_000
+
+
+def first_served(request: HttpRequest, etag: str, now: int) -> int:
+    """When this process first sent this body for this URL (an LRU memo, no shared write).
+
+    A body can change without any edit: a training's lifecycle moves with the clock. The
+    publication stamp alone would then let ``If-Modified-Since`` answer 304 for a body the
+    ETag already knows is new. A representation first seen at ``t`` cannot be older than
+    ``t`` here, so ``Last-Modified`` is never earlier than the body it describes; another
+    process (or a restart) can only give a later time, which costs a 200, never a stale 304.
+    """
+    key = (request.get_full_path(), etag)
+    with _first_served_lock:
+        seen = _first_served.setdefault(key, now)
+        _first_served.move_to_end(key)
+        if len(_first_served) > FIRST_SERVED_ENTRIES:
+            _first_served.popitem(last=False)
+    return seen
+
+
 def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """ETag, Last-Modified and Cache-Control on a successful read; 304 when unchanged."""
     etag = entity_tag(response.content)
-    last_modified = int(freshness.changed_at().timestamp())
+    changed = int(freshness.changed_at().timestamp())
+    last_modified = max(changed, first_served(request, etag, int(time.time())))
     # A view may forbid caching (the change feed does); otherwise shared caches may keep it.
     cache_control = response.get(
         "Cache-Control", f"public, max-age={settings.PARTNER_API_CACHE_SECONDS}"
@@ -79,6 +107,14 @@ def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse
     return response
 
 
+def too_many_requests(quota: Allowance) -> HttpResponse:
+    return problem_response(
+        429,
+        "Too many requests; try again after the time given in Retry-After.",
+        headers={"Retry-After": str(quota.retry_after), **quota.headers()},
+    )
+
+
 def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Wrap an API view with key checks, limits, conditional GET and CORS."""
 
@@ -89,24 +125,33 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         try:
             key = authenticate(request)
         except InvalidKey:
+            # Guessing keys costs the address's anonymous allowance like any request.
+            quota = ip_allowance(request)
+            if not quota.allowed:
+                return add_cors(request, too_many_requests(quota))
             response = problem_response(
                 401,
                 "The API key is unknown, revoked or expired. Public content needs no key.",
-                headers={"WWW-Authenticate": 'Bearer realm="api"'},
+                headers={"WWW-Authenticate": 'Bearer realm="api"', **quota.headers()},
             )
             return add_cors(request, response)
         request.partner_key = key
         quota = allowance(request, key)
         if not quota.allowed:
-            response = problem_response(
-                429,
-                "Too many requests; try again after the time given in Retry-After.",
-                headers={"Retry-After": str(quota.retry_after), **quota.headers()},
-            )
-            return add_cors(request, response)
+            return add_cors(request, too_many_requests(quota))
+        head = request.method == "HEAD"
+        if head:
+            # HEAD answers what GET would, without the body (RFC 9110 section 9.3.2).
+            request.method = "GET"
         response = view(request, *args, **kwargs)
+        if head:
+            request.method = "HEAD"
         if request.method in SAFE_METHODS and response.status_code == 200:
             response = add_validators(request, response)
+        if head and not response.streaming:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
         elif response.status_code >= 400:
             response["Cache-Control"] = "no-store"
         for name, value in quota.headers().items():

@@ -17,8 +17,8 @@ from wagtail.models import Page
 from cms.api.errors import BadParameter
 from cms.api.models import PageState
 from cms.api.params import DEFAULT_LOCALE, split_list
-from cms.api.visibility import in_locale, public_pages
 from cms.pagination import rows_in_slice
+from cms.visibility import in_locale, public_pages
 from search.service import matching_page_ids
 
 #: Full-text search narrows to at most this many live matches before the other filters apply

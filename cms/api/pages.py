@@ -27,8 +27,8 @@ from cms.api.params import (
 )
 from cms.api.schemas import Page as PageOut
 from cms.api.serialisation import load_context, serialise_page, type_keys
-from cms.api.visibility import public_pages
 from cms.plugins import registry
+from cms.visibility import public_pages
 
 NAMESPACE = "partner_api_v1"
 

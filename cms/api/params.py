@@ -20,6 +20,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
 
 from cms.api.errors import BadParameter
+from cms.daterange import check_date
 from cms.timezones import HELSINKI
 
 MAX_LIMIT = 100
@@ -88,8 +89,13 @@ def _true_or_false(value: object) -> object:
     return value
 
 
-AwareDateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime), AfterValidator(_aware)]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+AwareDateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_datetime),
+    AfterValidator(check_date),
+    AfterValidator(_aware),
+]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(check_date)]
 Boolean = Annotated[bool, BeforeValidator(_true_or_false)]
 
 

@@ -20,8 +20,8 @@ from django.db.models import CharField, Value
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
-from cms.api.visibility import public_pages
 from cms.plugins import registry
+from cms.visibility import public_pages
 from cms.vocabularies.catalogue import catalogue, current_version, locale_id
 
 if TYPE_CHECKING:

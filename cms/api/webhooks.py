@@ -35,6 +35,7 @@ import urllib.request
 from django.utils import timezone
 from django_tasks import task
 
+from cms.api import outbound
 from cms.api.models import ChangeEvent, WebhookDelivery, WebhookSubscription
 
 Status = WebhookDelivery.Status
@@ -134,7 +135,8 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_opener = urllib.request.build_opener(_NoRedirects)
+# Only public addresses, checked after DNS resolution (cms.api.outbound).
+_opener = outbound.build_opener(_NoRedirects)
 
 
 def post(delivery: WebhookDelivery) -> int:

@@ -27,6 +27,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -39,6 +40,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 
 from cms.editorial.sections import (
     EditorialRole,
@@ -50,8 +52,8 @@ from cms.editorial.sections import (
 )
 from cms.plugins import ContentTypePlugin, registry
 
-COMMUNICATIONS = EditorialRole("communications", "Communications")
-TRANSLATORS = EditorialRole("translators", "Translators")
+COMMUNICATIONS = EditorialRole("communications", "Viestintä", legacy_names=("Communications",))
+TRANSLATORS = EditorialRole("translators", "Kääntäjät", legacy_names=("Translators",))
 
 PUBLISHER_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
 WRITER_PAGE_ACTIONS = ("add", "change", "lock", "unlock")
@@ -60,10 +62,17 @@ MEDIA_ACTIONS = ("add", "change", "choose")
 HOME_DEPTH = 2
 HOME_PAGE_ACTIONS = ("change", "publish")
 
-MODERATED_WORKFLOW = "Moderated publishing"
-MODERATED_TASK = "Communications review"
-SECTION_WORKFLOW = "Section review: {key}"
-SECTION_TASK = "Section review: {key}"
+# Workflow and task names are data that Wagtail shows as they are: Finnish, like the admin.
+MODERATED_WORKFLOW = "Moderoitu julkaisu"
+MODERATED_TASK = "Viestinnän tarkastus"
+SECTION_WORKFLOW = "Osion tarkastus: {section}"
+SECTION_TASK = "Osion tarkastus: {section}"
+#: Names an earlier setup gave; renamed in place so existing pages keep their workflows.
+LEGACY_NAMES = {
+    MODERATED_WORKFLOW: "Moderated publishing",
+    MODERATED_TASK: "Communications review",
+    SECTION_WORKFLOW: "Section review: {key}",
+}
 
 
 @dataclass
@@ -78,8 +87,20 @@ def source_language() -> str:
 
 
 def group_for(role: EditorialRole) -> Group:
-    group, _created = Group.objects.get_or_create(name=role.name)
+    group = Group.objects.filter(name=role.name).first()
+    if group is None:
+        legacy = Group.objects.filter(name__in=role.legacy_names).first()
+        if legacy is not None:
+            legacy.name = role.name
+            legacy.save(update_fields=["name"])
+            return legacy
+        group = Group.objects.create(name=role.name)
     return group
+
+
+def _rename_legacy(model: type[Model], name: str, legacy_name: str | None) -> None:
+    if legacy_name and not model.objects.filter(name=name).exists():
+        model.objects.filter(name=legacy_name).update(name=name)
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -119,16 +140,20 @@ def _grant_model_permissions(
     )
 
 
-def _grant_media(group: Group) -> None:
-    """Upload, edit and choose images and documents in the root collection.
+def _grant_media(group: Group, actions: tuple[str, ...] = MEDIA_ACTIONS) -> None:
+    """Let ``group`` upload, edit and choose (``actions``) images and documents in the root
+    collection.
 
-    Only the actions the media models define are granted (a custom image model declares
-    ``choose`` only when its Meta inherits ``AbstractImage.Meta``).
+    Wagtail's collection permission policies check the permissions of their ``auth_model``
+    (``wagtailimages.Image``, ``wagtaildocs.Document``) whatever WAGTAILIMAGES_IMAGE_MODEL
+    says, so those are the ones granted; the custom image model's own permissions would
+    leave the image library and the chooser's upload tab closed.
     """
     root = Collection.get_first_root_node()
     for model in (get_image_model(), get_document_model()):
-        content_type = ContentType.objects.get_for_model(model)
-        codenames = [f"{action}_{model._meta.model_name}" for action in MEDIA_ACTIONS]
+        auth_model = policy_registry.get_by_type(model).auth_model
+        content_type = ContentType.objects.get_for_model(auth_model)
+        codenames = [f"{action}_{auth_model._meta.model_name}" for action in actions]
         for permission in Permission.objects.filter(
             content_type=content_type, codename__in=codenames
         ):
@@ -143,7 +168,14 @@ def _ensure_app_permissions() -> None:
         create_permissions(config, verbosity=0)
 
 
-def _workflow(name: str, task_name: str, groups: list[Group]) -> Workflow:
+def _workflow(
+    name: str,
+    task_name: str,
+    groups: list[Group],
+    legacy_names: tuple[str | None, str | None] = (None, None),
+) -> Workflow:
+    _rename_legacy(Workflow, name, legacy_names[0])
+    _rename_legacy(GroupApprovalTask, task_name, legacy_names[1])
     workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=task_name).first()
     if task is None:
@@ -160,10 +192,21 @@ def workflow_for(plugin: ContentTypePlugin, section: EditorialSection) -> Workfl
     """The moderated workflow, or the section's own light workflow."""
     communications = group_for(COMMUNICATIONS)
     if section.workflow == WorkflowKind.MODERATED:
-        return _workflow(MODERATED_WORKFLOW, MODERATED_TASK, [communications])
+        return _workflow(
+            MODERATED_WORKFLOW,
+            MODERATED_TASK,
+            [communications],
+            (LEGACY_NAMES[MODERATED_WORKFLOW], LEGACY_NAMES[MODERATED_TASK]),
+        )
     reviewers = [communications, *(group_for(role) for role in section.roles)]
+    with translation.override(settings.LANGUAGE_CODE):
+        label = str(plugin.verbose_name_plural).lower()
+    legacy = LEGACY_NAMES[SECTION_WORKFLOW].format(key=plugin.key)
     return _workflow(
-        SECTION_WORKFLOW.format(key=plugin.key), SECTION_TASK.format(key=plugin.key), reviewers
+        SECTION_WORKFLOW.format(section=label),
+        SECTION_TASK.format(section=label),
+        reviewers,
+        (legacy, legacy),
     )
 
 
@@ -184,10 +227,21 @@ def configure_index_page(plugin: ContentTypePlugin, page: Page) -> int:
     return created
 
 
+#: Wagtail's migrations create a default workflow and groups with English names.
+WAGTAIL_DEFAULT_NAMES = {
+    Workflow: {"Moderators approval": "Moderaattorien hyväksyntä"},
+    GroupApprovalTask: {"Moderators approval": "Moderaattorien hyväksyntä"},
+    Group: {"Moderators": "Moderaattorit", "Editors": "Toimittajat"},
+}
+
+
 @transaction.atomic
 def setup_roles() -> SetupReport:
     """Create or update every group, permission and workflow; safe to run any number of times."""
     _ensure_app_permissions()
+    for model, renames in WAGTAIL_DEFAULT_NAMES.items():
+        for english, finnish in renames.items():
+            _rename_legacy(model, finnish, english)
     report = SetupReport()
     communications = group_for(COMMUNICATIONS)
     translators = group_for(TRANSLATORS)
@@ -205,16 +259,24 @@ def setup_roles() -> SetupReport:
     contact_models = [model for model in vocabularies if _is_translatable(model)]
     for group in writers:
         _grant_model_permissions(group, contact_models, ("add", "change"))
-    _grant_model_permissions(translators, contact_models, ("change",))
+    # Vocabulary rows are not drafts: an edit is public at once, so translators get none
+    # (an earlier setup granted "change"; take it back).
+    translators.permissions.remove(
+        *(_model_permission(model, "change") for model in contact_models)
+    )
     submit_translation = _permission("wagtail_localize", "submit_translation")
     for group in all_groups:
         group.permissions.add(submit_translation)
     for group in [communications, *writers]:
         _grant_media(group)
+    # A translation may swap an image or a document for one of its language: choose only.
+    _grant_media(translators, ("choose",))
 
     for home in Page.objects.filter(depth=HOME_DEPTH):
         report.page_permissions += _grant_page(communications, home, HOME_PAGE_ACTIONS)
-    for plugin, _section in sections():
+    for plugin, section in sections():
+        # Also renames a workflow an earlier English setup made (pages keep it attached).
+        workflow_for(plugin, section)
         for page in plugin.index_model.objects.select_related("locale"):
             report.page_permissions += configure_index_page(plugin, page)
     report.workflows = Workflow.objects.filter(workflow_pages__isnull=False).distinct().count()

@@ -34,10 +34,15 @@ class WorkflowKind(StrEnum):
 
 @dataclass(frozen=True)
 class EditorialRole:
-    """A group of editors; sections that share a role key share the group."""
+    """A group of editors; sections that share a role key share the group.
+
+    ``name`` is the group's name as editors see it, in Finnish (the organisation's working
+    language); a group still carrying one of ``legacy_names`` is renamed by ``setup_roles``.
+    """
 
     key: str
     name: str
+    legacy_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ States, from the editor's point of view:
 * out of date: the source was published after the translation was last synced with it
   (wagtail-localize's ``TranslationSource.last_updated_at``; for pages translated without
   wagtail-localize, after the translation was last published);
-* in progress: the translation is a draft, has unpublished changes, or was synced with the
-  source after it was last published (new strings wait for the translator);
+* in progress: the translation is a draft, has unpublished changes, has string
+  translations edited after it was last published (a translator's pending work), or was
+  synced with the source after it was last published (new strings wait for the translator);
 * up to date: otherwise.
 """
 
@@ -20,9 +21,10 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.editorial.sections import sections
 from cms.plugins import ContentTypePlugin
@@ -70,6 +72,7 @@ def _state(
     source_published_at: dt.datetime | None,
     target: _Target | None,
     synced_at: dt.datetime | None,
+    edited_at: dt.datetime | None = None,
 ) -> TranslationState:
     if target is None:
         return TranslationState.MISSING
@@ -81,6 +84,10 @@ def _state(
     if source_changed and (target.live or synced_at is not None):
         return TranslationState.OUT_OF_DATE
     if not target.live or target.has_unpublished_changes:
+        return TranslationState.IN_PROGRESS
+    if edited_at is not None and (
+        target.last_published_at is None or edited_at > target.last_published_at
+    ):
         return TranslationState.IN_PROGRESS
     if synced_at is not None and (
         target.last_published_at is None or target.last_published_at < synced_at
@@ -145,6 +152,15 @@ def translation_status(
             target_locale_id__in=targets_wanted,
         ).values("source__object_id", "target_locale_id", "source__last_updated_at")
     }
+    # Strings a translator changed since the translation was last published.
+    edited: dict[tuple, dt.datetime] = {
+        (row["context__object_id"], row["locale_id"]): row["edited_at"]
+        for row in StringTranslation.objects.filter(
+            context__object_id__in=keys, locale_id__in=targets_wanted
+        )
+        .values("context__object_id", "locale_id")
+        .annotate(edited_at=Max("updated_at"))
+    }
     rows = []
     for source in sources.order_by("path").values(
         "id", "title", "translation_key", "content_type_id", "last_published_at"
@@ -158,7 +174,9 @@ def translation_status(
                     source_id=source["id"],
                     source_title=source["title"],
                     language=language,
-                    state=_state(source["last_published_at"], target, synced.get(key)),
+                    state=_state(
+                        source["last_published_at"], target, synced.get(key), edited.get(key)
+                    ),
                     translation_id=target.id if target else None,
                     source_published_at=source["last_published_at"],
                 )

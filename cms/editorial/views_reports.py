@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -57,28 +58,70 @@ def filtered_rows(form: StatusFilterForm) -> list[StatusRow]:
     return rows
 
 
-def status_csv(rows: list[StatusRow]) -> HttpResponse:
+def csv_response(name: str, header: list, rows: list[list]) -> HttpResponse:
+    """A CSV download for spreadsheet users: headers in the editor's language, a BOM so that
+    Excel reads the UTF-8 text (ä, ö, å) correctly."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y-%m-%d")
-    response["Content-Disposition"] = f'attachment; filename="translation-status-{stamp}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+    response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(
-        ["section", "page_id", "title", "language", "state", "translation_id", "source_published"]
-    )
-    for row in rows:
-        published = timezone.localtime(row.source_published_at) if row.source_published_at else ""
-        writer.writerow(
+    writer.writerow([str(title) for title in header])
+    writer.writerows(rows)
+    return response
+
+
+def _language_name(code: str) -> str:
+    return str(get_language_info(code)["name_translated"])
+
+
+def status_csv(rows: list[StatusRow]) -> HttpResponse:
+    header = [
+        _("Section"),
+        _("Page ID"),
+        _("Title"),
+        _("Language"),
+        _("State"),
+        _("Translation ID"),
+        _("Source published"),
+    ]
+    return csv_response(
+        "translation-status",
+        header,
+        [
             [
-                row.section.key,
+                str(row.section.verbose_name_plural).capitalize(),
                 row.source_id,
                 row.source_title,
-                row.language,
-                row.state.value,
+                _language_name(row.language),
+                row.state.label,
                 row.translation_id or "",
-                published.isoformat() if published else "",
+                timezone.localtime(row.source_published_at).strftime("%d.%m.%Y %H.%M")
+                if row.source_published_at
+                else "",
             ]
-        )
-    return response
+            for row in rows
+        ],
+    )
+
+
+def parity_csv(reports: list) -> HttpResponse:
+    header = [_("Section"), _("Page ID"), _("Title"), _("Published in"), _("Missing in")]
+    return csv_response(
+        "parity",
+        header,
+        [
+            [
+                str(report.section.verbose_name_plural).capitalize(),
+                gap.page_id,
+                gap.title,
+                _language_name(gap.live_language),
+                _language_name(gap.missing_language),
+            ]
+            for report in reports
+            for gap in report.gaps
+        ],
+    )
 
 
 @permission_required(REPORT_PERMISSION, raise_exception=True)
@@ -116,8 +159,11 @@ def _with_export(request: HttpRequest) -> str:
 
 @permission_required(REPORT_PERMISSION, raise_exception=True)
 def parity_view(request: HttpRequest) -> HttpResponse:
+    reports = parity_report()
+    if request.GET.get("export") == "csv":
+        return parity_csv(reports)
     return render(
         request,
         "editorial/parity.html",
-        {"sections": parity_report(), "languages": parity_languages()},
+        {"sections": reports, "languages": parity_languages()},
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from cms.editorial import guards
+from cms.editorial.handover import submit_translation_for_review
 from cms.editorial.machine_translation import DraftOnlyUpdateTranslationsView
+from cms.editorial.synchronised import carry_to_translations
 from cms.editorial.views_po import upload_pofile
 from cms.editorial.views_reports import REPORT_PERMISSION, parity_view, translation_status_report
 from cms.editorial.views_share import create_share_link
@@ -37,7 +41,58 @@ def register_editorial_urls() -> list:
             upload_pofile,
             name="editorial_upload_pofile",
         ),
+        path(
+            "editorial/translations/<int:translation_id>/submit/",
+            submit_translation_for_review,
+            name="editorial_submit_translation",
+        ),
+        # Role guards (cms/editorial/guards.py) in front of wagtail-localize's own views.
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            guards.convert_to_alias,
+            name="editorial_convert_to_alias",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            guards.SubmitPermittedPageTranslationView.as_view(),
+            name="editorial_submit_page_translation",
+        ),
     ]
+
+
+hooks.register("construct_page_action_menu", guards.filter_page_action_menu)
+
+
+@hooks.register("after_publish_page")
+def carry_synchronised_fields(request, page) -> None:
+    """Publishing a Finnish page drafts its synchronised fields into the translations."""
+    carried = carry_to_translations(page.specific, request.user)
+    if carried:
+        messages.warning(
+            request,
+            _(
+                "Dates, amounts and other shared fields changed: draft versions of these "
+                "translations now carry them and wait for review: %(pages)s"
+            )
+            % {"pages": ", ".join(f"{p.title} ({p.locale.language_code})" for p in carried)},
+        )
+
+
+def _guard_translate_buttons() -> None:
+    """Replace wagtail-localize's page-button hooks by filtered ones (its module is imported
+    here so that its hooks are registered before they are wrapped)."""
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    original = localize_hooks.page_listing_more_buttons
+    for hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
+        registered = hooks._hooks.get(hook_name, [])
+        registered[:] = [
+            (guards.permitted_translation_buttons(fn) if fn is original else fn, order)
+            for fn, order in registered
+        ]
+
+
+_guard_translate_buttons()
 
 
 class ReportMenuItem(MenuItem):

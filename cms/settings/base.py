@@ -11,7 +11,8 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
-from cms.caches import caches_from_url
+from cms.caches import RATE_LIMITS, caches_from_url
+from cms.databases import with_sqlite_concurrency
 from cms.ops.storage import media_storage
 from search.config import search_backends
 
@@ -121,7 +122,7 @@ TEMPLATES = [
 
 # --- Database ----------------------------------------------------------------------------
 DATABASES = {
-    "default": (
+    "default": with_sqlite_concurrency(
         dj_database_url.parse(DATABASE_URL, conn_max_age=60)
         if DATABASE_URL
         else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
@@ -150,7 +151,10 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first, then our Finnish and Swedish translations of the Wagtail
+# and wagtail-localize admin strings the packages leave untranslated. Django merges
+# LOCALE_PATHS over every installed app's catalogue, earlier entries winning.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "admin"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
@@ -183,6 +187,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+# Pickers Wagtail builds itself (the scheduling dialog, report filters, blocks) show Finnish
+# dates; model fields get the editor's own language (cms/formats/admin_inputs.py).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Elasticsearch (ELASTICSEARCH_URL) or OpenSearch (OPENSEARCH_URL) when set, with the
 # database backend as its fallback.
@@ -200,7 +209,12 @@ EDITORIAL_PARITY_LANGUAGES = ("fi", "sv")
 EDITORIAL_SHARE_LINK_DAYS = 7
 EDITORIAL_SHARE_LINK_MAX_DAYS = 30
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Failed admin logins are throttled per address (cms.throttle).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.ThrottledLoginForm"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Approving the last review task publishes with the workflow's authority (a section's writers
+# review each other's work without publish permission), never the author's own submission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.editorial.review.publish_approved_workflow"
 # A new translation is a draft until a person publishes it, whatever the source's state.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
@@ -223,3 +237,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TAS
 # --- Partner API -------------------------------------------------------------------------
 # Webhooks go to HTTPS endpoints only; dev and test also allow plain HTTP to loopback.
 PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = False
+#: The cache alias the rate counters use (see cms.caches.rate_limit_cache).
+PARTNER_API_RATE_CACHE = RATE_LIMITS

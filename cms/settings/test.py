@@ -4,6 +4,7 @@ The content-type plugin under ``tests/publications`` is enabled here only, to pr
 new plugin appears everywhere the real ones do without any edit to ``cms/``.
 """
 
+from cms.caches import caches_from_url
 from cms.settings import base, inherit
 
 inherit(globals(), base)
@@ -12,7 +13,7 @@ SECRET_KEY = "test-only-secret-key"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = caches_from_url("locmem://")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {
     "default": {

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 import icalendar
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.site.contributions import CalendarEvent, contribution_of, listing_queryset, plugin_by_key
 from cms.site.listing import filter_listing
+from cms.visibility import public_pages
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -85,9 +86,12 @@ def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
     plugin = calendar_plugin(key)
     to_event = contribution_of(plugin).calendar
     locale = Locale.get_active()
-    index = get_object_or_404(plugin.index_model.objects.live().public(), locale=locale)
+    index = get_object_or_404(public_pages(plugin.index_model.objects.all()), locale=locale)
     queryset = listing_queryset(plugin, index.get_listed_pages())
-    queryset, _form = filter_listing(index, request, queryset)
+    queryset, form = filter_listing(index, request, queryset)
+    if form is not None and form.errors:
+        messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        return HttpResponseBadRequest("\n".join(messages), content_type="text/plain; charset=utf-8")
     events = [to_event(page, request) for page in queryset[:MAX_EVENTS]]
     calendar = build_calendar(events, name=index.title, host=request.get_host().split(":")[0])
     return calendar_response(calendar, f"{plugin.key}-{locale.language_code}.ics")
@@ -96,7 +100,7 @@ def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
 def page_calendar(request: HttpRequest, key: str, page_id: int) -> HttpResponse:
     """One page as a single-event calendar, in the active language."""
     plugin = calendar_plugin(key)
-    pages = plugin.page_model.objects.live().public().filter(locale=Locale.get_active())
+    pages = public_pages(plugin.page_model.objects.filter(locale=Locale.get_active()))
     page = get_object_or_404(pages, pk=page_id)
     event = contribution_of(plugin).calendar(page, request)
     calendar = build_calendar([event], name=page.title, host=request.get_host().split(":")[0])

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.plugins import ContentTypePlugin, registry
 from cms.site.contributions import FeedContribution, contribution_of, plugin_by_key
 from cms.site.localization import active_home_page
+from cms.visibility import public_pages
 from cms.vocabularies.models import Theme
 
 if TYPE_CHECKING:
@@ -85,9 +87,7 @@ class PageFeed(Feed):
         return " – ".join(parts)
 
     def link(self, source: FeedSource) -> str:
-        index = (
-            source.plugin.index_model.objects.live().public().filter(locale=source.locale).first()
-        )
+        index = public_pages(source.plugin.index_model.objects.filter(locale=source.locale)).first()
         page = index or active_home_page(source.request)
         return page.get_url(source.request) if page is not None else "/"
 
@@ -98,9 +98,7 @@ class PageFeed(Feed):
 
     def items(self, source: FeedSource) -> list[FeedItem]:
         queryset = (
-            source.plugin.page_model.objects.live()
-            .public()
-            .filter(locale=source.locale)
+            public_pages(source.plugin.page_model.objects.filter(locale=source.locale))
             .select_related("locale")
             .order_by(*source.spec.order_by)
         )
@@ -121,7 +119,9 @@ class PageFeed(Feed):
         return item.title
 
     def item_description(self, item: FeedItem) -> str:
-        return item.description
+        # RSS descriptions and Atom summaries are HTML; a lead is plain text, so "<" and
+        # "&" in it are escaped to show as typed rather than be read as markup.
+        return escape(item.description)
 
     def item_link(self, item: FeedItem) -> str:
         return item.link

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from cms.site.visibility import visible
+from cms.visibility import visible
 from cms.vocabularies.catalogue import rows_in_language
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from cms.plugins import registry
 from cms.site.localization import active_home_page, home_pages
-from cms.site.visibility import visible
+from cms.visibility import visible
 
 if TYPE_CHECKING:
     from django.http import HttpRequest

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from cms.visibility import public_pages
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
@@ -38,8 +40,7 @@ class PageSitemap(Sitemap):
         for home in homes:
             queryset |= Page.objects.descendant_of(home, inclusive=True)
         return list(
-            queryset.live()
-            .public()
+            public_pages(queryset)
             .filter(locale__language_code__in=language_codes)
             .select_related("locale")
             .order_by("path")

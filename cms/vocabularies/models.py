@@ -149,7 +149,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     """A contact person; the title is translated, name and contact details are not."""
 
     name = models.CharField(_("name"), max_length=255)
-    job_title = models.CharField(_("title"), max_length=255, blank=True)
+    job_title = models.CharField(_("job title"), max_length=255, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

@@ -6,7 +6,7 @@ from django import template
 from wagtail.models import Locale, Page
 
 from cms.site.navigation import home_children
-from cms.site.visibility import visible
+from cms.visibility import visible
 from home.accessibility import AccessibilityStatementPage
 
 register = template.Library()

@@ -3,6 +3,8 @@
 from cms.editorial.sections import EditorialRole, EditorialSection, WorkflowKind
 
 #: The projects section declares the same role: one group keeps projects and networks current.
-PROJECT_EDITORS = EditorialRole("project_editors", "Project editors")
+PROJECT_EDITORS = EditorialRole(
+    "project_editors", "Hankesivujen toimittajat", legacy_names=("Project editors",)
+)
 
 EDITORIAL = EditorialSection(roles=(PROJECT_EDITORS,), workflow=WorkflowKind.LIGHT)

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BaseIndexPage, BasePage
 from cms.plugins import ContentTypePlugin, registry
+from cms.visibility import public_pages
 from pages.networks.blocks import ActionPlanBlock, GoalsBlock, RelatedPagesBlock, SubGroupsBlock
 
 
@@ -234,8 +235,7 @@ class NetworkPage(BasePage):
         chosen = Page.objects.filter(id__in=chosen_ids).only("id", "translation_key", "locale")
         keys = {page.id: page.translation_key for page in chosen}
         candidates = (
-            Page.objects.live()
-            .public()
+            public_pages(Page.objects.all())
             .filter(translation_key__in=keys.values())
             .filter(models.Q(locale_id=self.locale_id) | models.Q(id__in=chosen_ids))
         )

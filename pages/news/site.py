@@ -16,6 +16,7 @@ from cms.site.listing import ListingFilterForm
 from cms.site.localization import localized_names
 from cms.site.structured_data import contacts, organization, page_basics, with_optional
 from cms.timezones import HELSINKI
+from cms.visibility import public_pages
 from cms.vocabularies.models import Theme
 from pages.news.models import NewsPage
 
@@ -35,8 +36,7 @@ class NewsFilterForm(ListingFilterForm):
         any_label = str(_("Any"))
         self.fields["topic"].choices = self.vocabulary_choices(Theme, any_label)
         years = (
-            NewsPage.objects.live()
-            .filter(locale=self.locale)
+            public_pages(NewsPage.objects.filter(locale=self.locale))
             .annotate(year=ExtractYear("publication_date"))
             .order_by("-year")
             .values_list("year", flat=True)

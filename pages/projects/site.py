@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.site.contributions import FeedContribution, SiteContribution
 from cms.site.listing import ListingFilterForm
 from cms.site.structured_data import contacts, keywords, organization, page_basics, with_optional
+from cms.visibility import public_pages
 from cms.vocabularies.models import Organisation, Theme
 from pages.projects.models import ProjectResultPage, Status
 
@@ -32,8 +33,7 @@ class ProjectFilterForm(ListingFilterForm):
         any_label = str(_("Any"))
         self.fields["status"].choices = [("", any_label), *Status.choices]
         programmes = (
-            ProjectResultPage.objects.live()
-            .filter(locale=self.locale)
+            public_pages(ProjectResultPage.objects.filter(locale=self.locale))
             .exclude(funding_programme="")
             .order_by("funding_programme")
             .values_list("funding_programme", flat=True)

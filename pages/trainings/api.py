@@ -27,6 +27,7 @@ from cms.api.fields import (
 )
 from cms.api.listing import related_to_any
 from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
+from cms.daterange import check_date
 from cms.vocabularies.models import Audience, Region, Theme
 from pages.trainings.lifecycle import HELSINKI, Lifecycle, end_of_day, start_of_day
 from pages.trainings.models import TrainingPage
@@ -93,9 +94,9 @@ def moment(parameter: str, value: str, *, end: bool) -> dt.datetime:
         value = timezone.now().astimezone(HELSINKI).date().isoformat()
     try:
         if len(value) == 10:
-            day = dt.date.fromisoformat(value)
+            day = check_date(dt.date.fromisoformat(value))
             return end_of_day(day) if end else start_of_day(day)
-        moment_ = dt.datetime.fromisoformat(value)
+        moment_ = check_date(dt.datetime.fromisoformat(value))
     except ValueError as error:
         raise BadParameter(parameter, f"not a valid date or time: {error}") from error
     return moment_ if timezone.is_aware(moment_) else moment_.replace(tzinfo=HELSINKI)

@@ -10,7 +10,9 @@ from cms.editorial.sections import ClosedRule, EditorialRole, EditorialSection, 
 from pages.trainings.lifecycle import Lifecycle
 from pages.trainings.models import TrainingPage
 
-TRAINING_PLANNERS = EditorialRole("training_planners", "Training planners")
+TRAINING_PLANNERS = EditorialRole(
+    "training_planners", "Koulutussuunnittelijat", legacy_names=("Training planners",)
+)
 
 
 def has_ended(page: TrainingPage, now: dt.datetime) -> bool:

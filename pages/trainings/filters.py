@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.daterange import validate_date
 from cms.site.listing import ListingFilterForm
 from cms.vocabularies.catalogue import catalogue
 from cms.vocabularies.models import Audience, Language, Region, Theme
@@ -65,6 +66,7 @@ class TrainingFilterForm(ListingFilterForm):
         # The date fields use the browser's date picker, which always sends ISO dates.
         for name in ("date_from", "date_to"):
             self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+            self.fields[name].validators.append(validate_date)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -119,15 +119,31 @@ def test_admin_creates_a_key_and_shows_it_once(admin_client, organisation):
     response = admin_client.post(
         "/admin/partner-api/keys/new/",
         {"name": "Portaali", "organisation": organisation.pk, "daily_quota": 100},
-        follow=True,
     )
 
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     key = PartnerKey.objects.get(name="Portaali")
-    shown = [str(message) for message in response.context["messages"]]
-    (message,) = [text for text in shown if "Portaali" in text]
-    raw_key = re.search(r"evk_[\w-]+", message).group()
+    raw_key = re.search(r"evk_[\w-]+", response.content.decode()).group()
     assert key.hashed_key == hash_key(raw_key)
+    # Never in a cookie: neither the messages cookie nor any other.
+    assert all(raw_key not in morsel.value for morsel in response.cookies.values())
+    assert all(raw_key not in morsel.value for morsel in admin_client.cookies.values())
+    assert not [m for m in admin_client.get("/admin/").context["messages"] if raw_key in str(m)]
     listing = admin_client.get("/admin/partner-api/keys/")
     assert key.prefix.encode() in listing.content
     assert raw_key.encode() not in listing.content
+
+
+def test_requests_with_invalid_keys_count_against_the_address(client, settings):
+    settings.PARTNER_API_ANONYMOUS_RATE = 3
+    bad = {"HTTP_AUTHORIZATION": "Bearer evk_guess_0000"}
+
+    statuses = [client.get("/api/v1/themes/", **bad).status_code for _ in range(3)]
+    over = client.get("/api/v1/themes/", **bad)
+
+    assert statuses == [401, 401, 401]
+    assert over.status_code == 429
+    assert "Retry-After" in over
+    # The same address without a key is throttled too: guesses spent its allowance.
+    assert client.get("/api/v1/themes/").status_code == 429

@@ -46,7 +46,7 @@ def site_urls(base_url: str) -> list[str]:
 
 
 def test_every_page_type_and_listing_has_no_axe_violations(browser_page, base_url):
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     urls = site_urls(base_url)
     assert len(urls) > 12
 
@@ -59,7 +59,7 @@ def test_every_page_type_and_listing_has_no_axe_violations(browser_page, base_ur
 
 
 def test_trainings_filter_works_with_the_keyboard_alone(browser_page, base_url):
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     from pages.trainings.models import TrainingIndexPage
 
     listing = TrainingIndexPage.objects.get(locale__language_code="fi")

@@ -23,9 +23,9 @@ def site_snapshot() -> list[tuple]:
 @pytest.mark.django_db(transaction=False)
 def test_load_demo_twice_gives_the_same_site():
     output = io.StringIO()
-    call_command("load_demo", stdout=output)
+    call_command("load_demo", force=True, stdout=output)
     first = site_snapshot()
-    call_command("load_demo", stdout=output)
+    call_command("load_demo", force=True, stdout=output)
     assert site_snapshot() == first
     assert "password 'eduverkko-demo'" in output.getvalue()
 
@@ -36,3 +36,14 @@ def test_load_demo_twice_gives_the_same_site():
     # Swedish and English pages are real wagtail-localize translations editors can open.
     finnish_pages = Page.objects.filter(locale__language_code="fi", depth__gt=1).count()
     assert Translation.objects.filter(target_locale__language_code="sv").count() >= finnish_pages
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_outside_debug_unless_forced(settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not get_user_model().objects.filter(username="admin").exists()

@@ -35,7 +35,7 @@ def roles(training_indexes) -> None:
 
 @pytest.fixture
 def make_editor(roles) -> Callable:
-    """``make_editor("Communications")`` → a new user in that group (or none)."""
+    """``make_editor("Viestintä")`` → a new user in that group (or none)."""
     counter = iter(range(1000))
 
     def make(group_name: str | None, **fields):

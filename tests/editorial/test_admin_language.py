@@ -9,7 +9,7 @@ from tests.editorial.conftest import login
 
 
 def test_new_editor_gets_the_finnish_admin(client, make_editor):
-    editor = make_editor("Communications")
+    editor = make_editor("Viestintä")
     assert UserProfile.get_for_user(editor).preferred_language == "fi"
     login(client, editor)
     response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
@@ -18,7 +18,7 @@ def test_new_editor_gets_the_finnish_admin(client, make_editor):
 
 
 def test_an_editor_can_switch_to_swedish(client, make_editor):
-    editor = make_editor("Translators")
+    editor = make_editor("Kääntäjät")
     login(client, editor)
     response = client.post(
         reverse("wagtailadmin_account"),

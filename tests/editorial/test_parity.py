@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from django.urls import reverse
 
 from cms.editorial.parity import parity_report
@@ -47,3 +50,13 @@ def test_parity_view_in_the_admin(client, communications, training):
     assert 'data-section="trainings"' in body
     assert training.title in body
     assert 'data-gap="sv"' in body
+
+
+def test_parity_csv_in_the_editors_language(client, communications, training):
+    login(client, communications)
+    response = client.get(reverse("editorial_parity"), {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    gaps = {(row["Sivun tunniste"], row["Puuttuu kieleltä"]) for row in rows}
+    assert (str(training.id), "ruotsi") in gaps

@@ -145,3 +145,24 @@ def test_translator_starts_a_translation_from_the_report(client, translator, tra
 def test_home_pages_translated_after_migrate_are_open_to_communications(translated_home_pages):
     for page in translated_home_pages.values():
         assert {"change_page", "publish_page"} <= _permissions(COMMUNICATIONS.name, page)
+
+
+def test_groups_and_workflows_have_finnish_names_and_old_english_ones_are_renamed(roles):
+    from wagtail.models import Workflow
+
+    Group.objects.filter(name=TRAINING_PLANNERS.name).update(name="Training planners")
+    Workflow.objects.filter(name="Osion tarkastus: koulutukset").update(
+        name="Section review: trainings"
+    )
+    groups = Group.objects.count()
+    setup_roles()
+    assert Group.objects.count() == groups, "renamed, not duplicated"
+    assert Group.objects.filter(name="Koulutussuunnittelijat").exists()
+    assert not Group.objects.filter(name="Training planners").exists()
+    names = set(Workflow.objects.values_list("name", flat=True))
+    assert "Osion tarkastus: koulutukset" in names
+    assert "Moderaattorien hyväksyntä" in names, "Wagtail's default workflow too"
+    assert not any(
+        name.startswith(("Moderat", "Section review"))
+        for name in names - {"Moderaattorien hyväksyntä"}
+    )

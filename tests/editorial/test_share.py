@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.editorial.share import make_token
+from cms.editorial.models import ShareLink
+from cms.editorial.share import make_token, read_token
 from cms.translation import translate
 from tests.editorial.conftest import login
 
@@ -97,3 +98,29 @@ def test_translations_offer_the_link_in_the_explorer(client, communications, tra
     login(client, communications)
     response = client.get(reverse("wagtailadmin_explore", args=[swedish.get_parent().id]))
     assert reverse("editorial_share_link", args=[swedish.id]) in response.content.decode()
+
+
+def test_links_use_the_editors_host_list_and_revoke(client, planner, training, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "cms.example.fi"]
+    login(client, planner)
+    url = reverse("editorial_share_link", args=[training.id])
+    response = client.post(url, {"days": "3"}, HTTP_HOST="cms.example.fi")
+    html = response.content.decode()
+    match = re.search(r'value="(http://cms\.example\.fi/fi/_share/[^"]+)"', html)
+    assert match, "the link is on the host the editor uses, not a fixed port"
+    assert "w-clipboard#copy" in html
+    path = match.group(1).removeprefix("http://cms.example.fi")
+    client.post(url, {"days": "5"})
+    listing = client.get(url).content.decode()
+    assert listing.count("data-share-link-row=") == 2
+
+    shared = client.get(path).content.decode()
+    assert "data-draft-preview" in shared, "the shared page says it is a draft preview"
+    assert shared.index("data-draft-preview") > shared.index("<body")
+
+    link_id = read_token(path.rstrip("/").rsplit("/", 1)[-1]).link_id
+    assert f'name="revoke" value="{link_id}"' in listing
+    client.post(url, {"revoke": link_id})
+    assert ShareLink.objects.get(id=link_id).revoked_at is not None
+    assert client.get(path).status_code == 410, "a revoked link no longer opens the draft"
+    assert f'name="revoke" value="{link_id}"' not in client.get(url).content.decode()

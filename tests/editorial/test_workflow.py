@@ -26,7 +26,7 @@ def _submit_new_training(client, author, index) -> TrainingPage:
 def test_submission_notifies_the_reviewers_and_approval_publishes(
     client, planner, communications, make_editor, training_indexes
 ):
-    colleague = make_editor("Training planners", email="kollega@example.fi")
+    colleague = make_editor("Koulutussuunnittelijat", email="kollega@example.fi")
     mail.outbox.clear()
     page = _submit_new_training(client, planner, training_indexes["fi"])
 
@@ -53,7 +53,7 @@ def test_a_reviewer_outside_the_section_cannot_approve(
     client, planner, make_editor, training_indexes
 ):
     page = _submit_new_training(client, planner, training_indexes["fi"])
-    translator = make_editor("Translators")
+    translator = make_editor("Kääntäjät")
     client.logout()
     login(client, translator)
     task_state = page.current_workflow_state.current_task_state
@@ -70,4 +70,4 @@ def test_moderated_sections_share_the_communications_review(roles):
     moderated = workflow_for(plugin, EditorialSection(workflow="moderated"))
     assert moderated.name == MODERATED_WORKFLOW
     (task,) = [workflow_task.task.specific for workflow_task in moderated.workflow_tasks.all()]
-    assert list(task.groups.values_list("name", flat=True)) == ["Communications"]
+    assert list(task.groups.values_list("name", flat=True)) == ["Viestintä"]

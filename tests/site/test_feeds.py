@@ -58,3 +58,15 @@ def test_pages_advertise_their_feeds(client, training_indexes):
     assert 'type="application/rss+xml"' in html
     assert 'href="/en/feeds/trainings/rss.xml"' in html
     assert 'href="/en/feeds/trainings/atom.xml"' in html
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_plain_text_leads_are_escaped_not_markup(client, make_training, kind):
+    make_training(title="Merkit", lead='Koulutus <script>alert(1)</script> & "lainaus"')
+
+    feed = feedparser.parse(client.get(f"/fi/feeds/trainings/{kind}.xml").content)
+
+    # A reader shows the summary as HTML: the lead's characters must come out as typed.
+    summary = feed.entries[0].summary
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary
+    assert "<script>" not in summary

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
@@ -34,8 +35,20 @@ HOME_TRANSLATIONS = {
 class Command(BaseCommand):
     help = "Load the demo site (Finnish, with Swedish and English translations). Idempotent."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even though DEBUG is off (it creates a known admin password).",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "load_demo runs only with DEBUG on: it creates the user "
+                f"{ADMIN_USERNAME!r} with a published password. Pass --force to load it anyway."
+            )
         home = Site.objects.get(is_default_site=True).root_page.specific
         context = DemoContext(home=home)
         context.translate(home, HOME_TRANSLATIONS)

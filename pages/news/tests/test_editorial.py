@@ -42,8 +42,8 @@ def test_training_planner_cannot_write_edit_or_publish_news(client, planner, new
 
 
 def test_news_goes_through_communications_review(client, make_editor, news_indexes):
-    writer = make_editor("Communications", email="kirjoittaja@example.fi")
-    reviewer = make_editor("Communications", email="tarkastaja@example.fi")
+    writer = make_editor("Viestintä", email="kirjoittaja@example.fi")
+    reviewer = make_editor("Viestintä", email="tarkastaja@example.fi")
     mail.outbox.clear()
     login(client, writer)
     add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", news_indexes["fi"].id])
@@ -51,7 +51,7 @@ def test_news_goes_through_communications_review(client, make_editor, news_index
     assert response.status_code == 302
     news = NewsPage.objects.get(slug="arvioitava")
     state = news.current_workflow_state
-    assert state.workflow.name == "Moderated publishing"
+    assert state.workflow.name == "Moderoitu julkaisu"
     assert reviewer.email in {address for message in mail.outbox for address in message.to}
 
     client.logout()

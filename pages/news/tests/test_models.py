@@ -288,3 +288,24 @@ def test_main_image_alt_text_is_read_in_the_page_language(
     swedish_html = client.get(swedish.url).content.decode()
     assert f'alt="{NETWORK_IMAGE.alt_text}"' in finnish_html
     assert f'alt="{swedish_alt}"' in swedish_html
+
+
+def test_an_empty_alt_text_takes_the_images_so_translators_are_offered_it(
+    translated_home_pages, locales, settings, tmp_path
+):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from pages.news.demo import NETWORK_IMAGE, demo_image
+
+    settings.MEDIA_ROOT = tmp_path
+    image = demo_image(NETWORK_IMAGE)
+    index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
+    news = NewsPageFactory(parent=index, slug="kuva", image=image, image_alt_text="")
+    news.full_clean()
+    news.save_revision().publish()
+    assert news.image_alt_text == NETWORK_IMAGE.alt_text
+    source, _created = TranslationSource.get_or_create_from_instance(news)
+    strings = set(
+        StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    )
+    assert NETWORK_IMAGE.alt_text in strings

@@ -104,7 +104,7 @@ def test_bad_filter_input_is_reported_and_the_rest_still_applies(
         {"date_from": "not-a-date", "region": "lappi", "format": "teleport"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_date_from-error"' in html
     assert 'aria-describedby="id_date_from-error"' in html

@@ -1,0 +1,86 @@
+"""Finnish dates and vocabulary pickers in Chromium (Finnish locale, Helsinki time).
+
+A training planner in the Finnish admin types dates as Finns write them; the picker's
+JavaScript must keep them (it used to replace them with the current time on blur), the
+saved page must hold them, and the theme picker must list each term once, in Finnish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+
+from cms.editorial.roles import setup_roles
+from cms.translation import translate
+from cms.vocabularies.models import Theme
+from pages.trainings.editorial import TRAINING_PLANNERS
+from pages.trainings.factories import TrainingIndexPageFactory
+from pages.trainings.models import TrainingPage
+
+PASSWORD = "browser-dates-password"
+HELSINKI = dt.timezone(dt.timedelta(hours=2))
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def planning(translated_home_pages):
+    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+    index.save_revision().publish()
+    translate(index, Locale.objects.get(language_code="sv"), {"title": "Utbildningar"})
+    setup_roles()
+    theme = Theme.objects.create(name="Johtaminen", slug="johtaminen")
+    swedish = theme.copy_for_translation(Locale.objects.get(language_code="sv"))
+    swedish.name = "Ledarskap"
+    swedish.save()
+    user = get_user_model().objects.create_user("suunnittelija", "s@example.fi", PASSWORD)
+    user.groups.add(Group.objects.get(name=TRAINING_PLANNERS.name))
+    return index, theme
+
+
+def test_planner_types_finnish_dates_and_picks_a_finnish_theme(base_url, browser_page, planning):
+    page, base = browser_page, base_url
+    index, theme = planning
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "suunnittelija")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+    page.goto(f"{base}/admin/pages/add/trainings/trainingpage/{index.id}/")
+    page.fill("#id_title", "Kevätseminaari")
+    # Unreadable text stays as typed when the field loses focus (no silent "now").
+    page.fill("#id_starts_at", "ensi maanantaina")
+    page.press("#id_starts_at", "Tab")
+    assert page.input_value("#id_starts_at") == "ensi maanantaina"
+
+    for selector, value in (
+        ("#id_starts_at", "10.3.2027 12.00"),
+        ("#id_ends_at", "10.3.2027 15.30"),
+        ("#id_registration_closes", "1.3.2027"),
+    ):
+        page.fill(selector, value)
+        page.press(selector, "Tab")
+        page.keyboard.press("Escape")
+        assert page.input_value(selector) == value
+
+    themes = page.locator("input[name='themes']")
+    assert themes.count() == 1, "each term once, the Finnish source row"
+    assert "Ledarskap" not in page.locator("#id_themes").inner_text()
+    page.check(f"input[name='themes'][value='{theme.id}']")
+
+    page.locator("footer button[type=submit]").first.click()
+    page.wait_for_url(f"{base}/admin/pages/*/edit/")
+    training = TrainingPage.objects.get(title="Kevätseminaari")
+    assert training.starts_at == dt.datetime(2027, 3, 10, 12, 0, tzinfo=HELSINKI)
+    assert training.ends_at == dt.datetime(2027, 3, 10, 15, 30, tzinfo=HELSINKI)
+    assert training.registration_closes == dt.date(2027, 3, 1)
+    assert list(training.themes.all()) == [theme]
+    assert page.input_value("#id_starts_at") == "10.3.2027 12.00"
