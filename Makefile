@@ -32,8 +32,10 @@ lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	$(BIN)/pip freeze --exclude-editable | grep -v "^-e" > requirements.lock
 
-# Serves the site with the two background processes it relies on: the task worker (webhooks,
-# search indexing) and the scheduler (scheduled publishing and expiry). Ctrl-C stops all three.
+# Serves the site with the background processes it relies on: a task worker for search indexing
+# and the change feed (queues default, changes), one for webhooks (its own queue, so partner
+# endpoints never hold up indexing) and the scheduler (scheduled publishing and expiry).
+# Ctrl-C stops them all.
 # SEARCH_ENGINE=opensearch (or opensearch:3.6.0) runs it all against a throwaway engine
 # (scripts/with-search-engine), whose indexes `reindex` creates before the demo is loaded.
 run: export BASE_URL := $(BASE_URL)
@@ -47,9 +49,10 @@ else
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py reindex --verbosity 0
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(BIN)/python manage.py db_worker --queue-name default,changes & worker=$$!; \
+	$(BIN)/python manage.py db_worker --queue-name webhooks & webhooks=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$worker $$webhooks $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 endif
 

@@ -1,14 +1,22 @@
 """``GET /search/?q=&locale=&type=`` for partners: mixed-type results with facet counts.
 
-A django-ninja ``Router`` named :data:`router`; the content API mounts it (under /api/v1/).
-Bad parameters answer 400 with ``{"detail", "field"}``, whatever the API's global handlers.
+A django-ninja ``Router`` named :data:`router`; the content API mounts it (under /api/v1/),
+and it follows the API's conventions: the ``count``/``items`` envelope of every list,
+integer ``limit``/``offset``, unknown parameters refused, and errors as
+``application/problem+json`` naming the parameter.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from typing import Any
 
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from cms.api.content import ERRORS
+from cms.api.errors import BadParameter
+from cms.api.listing import page_url
+from cms.api.params import DEFAULT_LOCALE, LocaleCode, parameter_names, reject_unknown
 from search.service import (
     MAX_LIMIT,
     FacetCount,
@@ -19,6 +27,15 @@ from search.service import (
 )
 
 router = Router(tags=["search"])
+MAX_OFFSET = 10_000
+
+
+class SearchParams(Schema):
+    q: str = Field("", description="Words to find (inflected forms and compounds match).")
+    locale: LocaleCode = Field(DEFAULT_LOCALE, description="Language of the pages and the words.")
+    type: str | None = Field(None, description="Only this content type, e.g. `trainings`.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"Results per page (1–{MAX_LIMIT}).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
 
 
 class FacetsOut(Schema):
@@ -26,69 +43,55 @@ class FacetsOut(Schema):
     theme: list[FacetCount]
 
 
-class SearchResponseOut(Schema):
+class SearchList(Schema):
     query: str
     locale: str
-    total: int
+    count: int = Field(description="Number of matching pages.")
     limit: int
     offset: int
-    degraded: bool
-    results: list[SearchHit]
+    degraded: bool = Field(description="The search engine was down: database results.")
+    items: list[SearchHit]
     facets: FacetsOut
+    next: str | None = Field(description="URL of the next page, if any.")
+    previous: str | None = Field(description="URL of the previous page, if any.")
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str
+ALLOWED = parameter_names(SearchParams)
 
 
-def _bounded_int(field: str, raw: str | None, default: int, low: int, high: int) -> int:
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SearchInputError(field, f"{field} must be a whole number.") from None
-    if not low <= value <= high:
-        raise SearchInputError(field, f"{field} must be between {low} and {high}.")
-    return value
-
-
-def _response(outcome: SearchOutcome, limit: int, offset: int) -> dict:
+def _response(request: HttpRequest, outcome: SearchOutcome, limit: int, offset: int) -> dict:
+    following = offset + limit if offset + limit < outcome.total else None
+    preceding = max(offset - limit, 0) if offset > 0 else None
     return {
         "query": outcome.query,
         "locale": outcome.locale,
-        "total": outcome.total,
+        "count": outcome.total,
         "limit": limit,
         "offset": offset,
         "degraded": outcome.degraded,
-        "results": outcome.hits,
+        "items": outcome.hits,
         "facets": {"type": outcome.type_facets, "theme": outcome.theme_facets},
+        "next": page_url(request, offset=following) if following is not None else None,
+        "previous": page_url(request, offset=preceding) if preceding is not None else None,
     }
 
 
 @router.get(
     "/",
-    response={200: SearchResponseOut, 400: ErrorOut},
+    response={200: SearchList, **ERRORS},
     summary="Search pages of every content type",
     operation_id="search_pages",
     url_name="search",
 )
-def search(
-    request: HttpRequest,
-    q: str = "",
-    locale: str = "fi",
-    type: str | None = None,
-    limit: str | None = None,
-    offset: str | None = None,
-):
+def search(request: HttpRequest, params: Query[SearchParams]) -> Any:
     """Live, public pages in ``locale`` matching ``q`` (inflected forms and compounds too),
-    optionally only of one ``type``; ``limit`` (1–50, default 20) and ``offset`` page them.
-    Facet counts by type ignore ``type`` so clients can show the other types' counts."""
+    optionally only of one ``type``. Facet counts by type ignore ``type`` so clients can
+    show the other types' counts."""
+    reject_unknown(request, ALLOWED)
     try:
-        page_size = _bounded_int("limit", limit, 20, 1, MAX_LIMIT)
-        start = _bounded_int("offset", offset, 0, 0, 10_000)
-        outcome = search_pages(q, locale, type, limit=page_size, offset=start)
+        outcome = search_pages(
+            params.q, params.locale, params.type, limit=params.limit, offset=params.offset
+        )
     except SearchInputError as error:
-        return Status(400, {"detail": error.message, "field": error.field})
-    return Status(200, _response(outcome, page_size, start))
+        raise BadParameter(error.field, error.message) from error
+    return _response(request, outcome, params.limit, params.offset)

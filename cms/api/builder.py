@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -27,11 +28,20 @@ works with and without one (in a generated client, add the header to the plain c
 Every response carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
 Errors are `application/problem+json` bodies naming the offending parameter.
 
-To stay in sync, read `/changes/` with the `next_cursor` of your previous read: it lists
-every `published`, `updated`, `moved`, `unpublished` and `deleted` event in order. Webhook
-subscribers receive the same events as signed POSTs: verify
-`X-Eduverkko-Signature: sha256=<hex>` as HMAC-SHA256, with your secret, of
-`<X-Eduverkko-Timestamp>.<raw body>`, and reject old timestamps.
+To stay in sync: take `/changes/head/`, copy the lists, then read `/changes/` from that
+cursor, each time with the `next_cursor` of your previous read. It lists every
+`published`, `updated`, `moved`, `unpublished` and `deleted` event in order; `updated`
+also follows changes that do not republish the item (renamed vocabulary terms, new or
+withdrawn translations, a listing page's new slug, a retitled related page), and
+`updated_since` moves with them. On `unpublished`/`deleted` drop the item, otherwise
+re-read it (a 404 means drop). The feed never skips an event committed late, and is
+never cacheable.
+
+Webhook subscribers receive the same events, in feed order per subscriber, as
+Standard Webhooks (https://www.standardwebhooks.com/): verify `webhook-signature`
+with a Standard Webhooks library and your `whsec_` secret, dedupe on `webhook-id`, and
+accept `webhook-timestamp` within five minutes of your clock. The body carries the feed's
+`event_id` and `cursor`.
 """
 
 
@@ -103,6 +113,7 @@ class PartnerApi(NinjaAPI):
         components["securitySchemes"] = SECURITY_SCHEME
         components.setdefault("schemas", {})["Locale"] = LOCALE_SCHEMA
         components["schemas"] = used_schemas(schema)
+        describe_http_headers(schema)
         schema["security"] = [{}, {"partnerKey": []}]
         schema["servers"] = [{"url": base_url(), "description": "This installation."}]
         schema["info"]["contact"] = {"name": settings.WAGTAIL_SITE_NAME, "url": f"{base_url()}/"}
@@ -143,6 +154,77 @@ def used_schemas(schema: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(node, list):
             pending.extend(node)
     return {name: value for name, value in schemas.items() if name in reached}
+
+
+def _header(description: str, type_: str = "string") -> dict[str, Any]:
+    return {"description": description, "schema": {"type": type_}}
+
+
+RATE_LIMIT_HEADERS = {
+    "X-RateLimit-Limit": _header(
+        "Requests allowed in the current window (per minute without a key, per day with one).",
+        "integer",
+    ),
+    "X-RateLimit-Remaining": _header("Requests left in the current window.", "integer"),
+}
+VALIDATOR_HEADERS = {
+    "ETag": _header("Entity tag of the body; send it back in `If-None-Match`."),
+    "Last-Modified": _header("When public content last changed (HTTP date)."),
+    "Cache-Control": _header("`public, max-age=…`; `no-store` on the change feed."),
+}
+CONDITIONAL_PARAMETERS = [
+    {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "An `ETag` from an earlier answer: `304 Not Modified` if unchanged.",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "required": False,
+        "description": "An HTTP date: `304 Not Modified` if nothing changed since.",
+        "schema": {"type": "string"},
+    },
+]
+
+
+def _refs(kind: str, names: Iterable[str]) -> dict[str, Any]:
+    return {name: {"$ref": f"#/components/{kind}/{name}"} for name in names}
+
+
+def describe_http_headers(schema: dict[str, Any]) -> None:
+    """Document conditional requests (304), validators and rate-limit headers on every read.
+
+    Headers and parameters are defined once under ``components`` and referenced.
+    """
+    components = schema.setdefault("components", {})
+    components["headers"] = {
+        **VALIDATOR_HEADERS,
+        **RATE_LIMIT_HEADERS,
+        "Retry-After": _header("Seconds until the next window.", "integer"),
+    }
+    components["parameters"] = {item["name"]: item for item in CONDITIONAL_PARAMETERS}
+    read_headers = _refs("headers", [*VALIDATOR_HEADERS, *RATE_LIMIT_HEADERS])
+    for path in schema["paths"].values():
+        for method, operation in path.items():
+            if method != "get":
+                continue
+            responses = operation.setdefault("responses", {})
+            operation.setdefault("parameters", []).extend(
+                _refs("parameters", components["parameters"]).values()
+            )
+            # ninja keys responses by int status
+            if 200 in responses:
+                responses[200]["headers"] = read_headers
+            responses[304] = {
+                "description": "Not Modified: the representation matches `If-None-Match` "
+                "(or did not change since `If-Modified-Since`); no body.",
+                "headers": read_headers,
+            }
+            if 429 in responses:
+                responses[429]["headers"] = _refs("headers", ["Retry-After", *RATE_LIMIT_HEADERS])
 
 
 def build_api() -> NinjaAPI:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
-from cms.api import freshness
-from cms.api.models import ChangeEvent
+from cms.api import freshness, representations
+from cms.api.models import ChangeEvent, PageState
 from cms.plugins import registry
 from cms.visibility import is_public
 
@@ -40,17 +40,64 @@ def announced(page_id: int) -> bool:
     return last_event(page_id) in ChangeEvent.VISIBLE
 
 
-def log(page: Page, event: str, key: str) -> ChangeEvent:
+def current_txid() -> int:
+    """The 64-bit id of the running transaction on PostgreSQL (0 elsewhere; see ChangeEvent)."""
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_xact_id()::text::bigint")
+        return cursor.fetchone()[0]
+
+
+def log(page: Page, event: str, key: str, *, cascade: bool = True) -> ChangeEvent:
+    """Append an event; with ``cascade``, also the ``updated`` events it causes elsewhere.
+
+    The page's item digest is stored (or dropped) so later indirect changes are measured
+    against what partners saw; its translations and the pages linking to it are checked
+    for changed items (their ``translations`` maps and links show this page).
+    """
     change = ChangeEvent.objects.create(
         event=event,
         page_id=page.pk,
         translation_key=page.translation_key,
         type=key,
         locale=page.locale.language_code,
+        txid=current_txid(),
     )
     freshness.mark_changed()
     transaction.on_commit(lambda: notify(change))
+    if cascade:
+        if event in ChangeEvent.VISIBLE:
+            representations.remember([page])
+            schedule_expiry(page)
+        else:
+            PageState.objects.filter(page_id=page.pk).delete()
+        refresh(representations.dependents(page))
     return change
+
+
+def refresh(pages: Iterable[Page], *, cascade: bool = False) -> list[ChangeEvent]:
+    """An ``updated`` event for each announced page of ``pages`` whose item changed.
+
+    With ``cascade`` the pages that show those pages are checked too (a listing page's new
+    slug changes its children's URLs, which their translations list).
+    """
+    candidates = [page for page in pages if type_key(page) and announced(page.pk)]
+    logged = []
+    for page in representations.changed(candidates):
+        logged.append(log(page, Kind.UPDATED, type_key(page), cascade=False))
+        if cascade:
+            logged.extend(refresh(representations.dependents(page)))
+    return logged
+
+
+def schedule_expiry(page: Page) -> None:
+    """Log ``unpublished`` when the page's expiry time comes, not at the scheduler's tick."""
+    from cms.api.tasks import record_expiry
+
+    expire_at = getattr(page, "expire_at", None)
+    if expire_at is not None and record_expiry.get_backend().supports_defer:
+        record_expiry.using(run_after=expire_at).enqueue(page.pk)
 
 
 def notify(change: ChangeEvent) -> None:

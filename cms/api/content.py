@@ -12,8 +12,17 @@ from pydantic import BaseModel, create_model
 
 from cms.api.contribution import ApiContribution
 from cms.api.errors import Problem
-from cms.api.listing import any_slug, filter_pages, order, paginate
-from cms.api.params import MAX_ID, PageParams, PaginationParams, parameter_names, reject_unknown
+from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.params import (
+    MAX_ID,
+    ChoiceList,
+    PageParams,
+    PaginationParams,
+    normalise,
+    parameter_names,
+    reject_unknown,
+    sort_order,
+)
 from cms.api.schemas import PageItem
 from cms.api.serialisation import load_context, serialise_page
 from cms.plugins import ContentTypePlugin
@@ -39,7 +48,14 @@ def list_schema(name: str, item: type[BaseModel]) -> type[BaseModel]:
         __base__=BaseModel,
         count=(int, Field(description="Number of items matching the parameters.")),
         items=(list[item], ...),
-        next=(str | None, Field(description="URL of the next page, if any.")),
+        cursor=(
+            str | None,
+            Field(
+                description="Keyset cursor of the next page (pass as `cursor`), if any: "
+                "stable while content changes, unlike `offset`."
+            ),
+        ),
+        next=(str | None, Field(description="URL of the next page (by `cursor`), if any.")),
         previous=(str | None, Field(description="URL of the previous page, if any.")),
     )
 
@@ -62,6 +78,10 @@ def params_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> t
         ordering=(
             ordering | None,
             Field(None, description=f"Sort order; `-` sorts descending. Default: {default}."),
+        ),
+        sort=(
+            ChoiceList(contribution.ordering_choices()) | None,
+            Field(None, description="Linked Events sorting: several `ordering` keys, by commas."),
         ),
     )
 
@@ -96,10 +116,11 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
     )
     def list_items(request: HttpRequest, params: Query[Params]) -> Any:
         reject_unknown(request, allowed)
+        normalise(request, params)
         queryset = filter_pages(model.objects.all(), params, related)
         queryset = contribution.apply_filters(queryset, params)
-        queryset = order(queryset, params.ordering, contribution.default_ordering, params.locale)
-        page = paginate(request, queryset.prefetch_related(*prefetch), params.limit, params.offset)
+        keys = ordering_keys(sort_order(request, params), contribution.default_ordering)
+        page = paginate(request, queryset.prefetch_related(*prefetch), params, keys, params.locale)
         page["items"] = serialise(request, page.pop("objects"), params.locale)
         return page
 

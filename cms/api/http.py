@@ -96,11 +96,15 @@ def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse
     etag = entity_tag(response.content)
     changed = int(freshness.changed_at().timestamp())
     last_modified = max(changed, first_served(request, etag, int(time.time())))
+    # A view may forbid caching (the change feed does); otherwise shared caches may keep it.
+    cache_control = response.get(
+        "Cache-Control", f"public, max-age={settings.PARTNER_API_CACHE_SECONDS}"
+    )
     if not_modified(request, etag, last_modified):
         response = HttpResponseNotModified()
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = f"public, max-age={settings.PARTNER_API_CACHE_SECONDS}"
+    response["Cache-Control"] = cache_control
     return response
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 from typing import Any
@@ -82,9 +83,13 @@ class PartnerKey(models.Model):
 class ChangeEvent(models.Model):
     """One public change to a content page, in the order partners should apply them.
 
-    Rows are only appended: the autoincrement id is the feed's stable order. Events are
-    logged only for pages the feed has announced (see :mod:`cms.api.changes`), so the log
-    never mentions a page that was never public.
+    Rows are only appended. The feed's order is ``(txid, id)``: on PostgreSQL ``txid`` is the
+    64-bit id of the writing transaction, and the feed hands out only events of transactions
+    older than every transaction still open, so a cursor never passes an event that commits
+    later (see :mod:`cms.api.feed`). SQLite runs one writing transaction at a time, so there
+    ``txid`` stays 0 and the id alone is commit order. Events are logged only for pages the
+    feed has announced (see :mod:`cms.api.changes`), so the log never mentions a page that
+    was never public.
     """
 
     class Kind(models.TextChoices):
@@ -102,18 +107,26 @@ class ChangeEvent(models.Model):
     type = models.CharField(_("type"), max_length=50)
     locale = models.CharField(_("locale"), max_length=8)
     at = models.DateTimeField(_("at"), default=timezone.now)
+    txid = models.BigIntegerField(_("transaction id"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("change event")
         verbose_name_plural = _("change events")
-        ordering = ["id"]
-        indexes = [models.Index(fields=["type", "locale", "id"])]
+        ordering = ["txid", "id"]
+        indexes = [
+            models.Index(fields=["txid", "id"], name="change_feed_order"),
+            models.Index(fields=["type", "locale", "id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} {self.type} {self.page_id} ({self.locale})"
 
     def as_payload(self) -> dict[str, Any]:
+        from cms.api.feed import encode_cursor
+
         return {
+            "event_id": self.pk,
+            "cursor": encode_cursor(self.txid, self.pk),
             "event": self.event,
             "id": self.page_id,
             "translation_key": str(self.translation_key),
@@ -123,8 +136,29 @@ class ChangeEvent(models.Model):
         }
 
 
+class PageState(models.Model):
+    """What partners last saw of a page: a digest of its API item and when it changed.
+
+    Lets any cause of change (a renamed vocabulary term, a new translation, a moved
+    listing page, a retitled related page) become an ``updated`` event exactly when the
+    page's item really changed, and moves ``updated_since`` with it.
+    """
+
+    page_id = models.PositiveIntegerField(primary_key=True)
+    digest = models.CharField(max_length=64)
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("page state")
+        verbose_name_plural = _("page states")
+
+    def __str__(self) -> str:
+        return f"page {self.page_id}: {self.digest[:12]}"
+
+
 def new_secret() -> str:
-    return secrets.token_urlsafe(32)
+    """A Standard Webhooks secret: ``whsec_`` and 32 random bytes in base64."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 class WebhookSubscription(models.Model):
@@ -171,6 +205,13 @@ class WebhookSubscription(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        if not self.is_active:
+            from cms.api.webhooks import cancel_unsent
+
+            cancel_unsent(self)
 
     def wants(self, event: ChangeEvent) -> bool:
         types = [item.strip() for item in self.types.split(",") if item.strip()]

@@ -12,15 +12,18 @@ from wagtail.models import Page
 
 from cms.api.content import ERRORS, list_schema
 from cms.api.contribution import COMMON_ORDERINGS, contribution_for
-from cms.api.listing import any_slug, filter_pages, order, paginate
+from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
+    ChoiceList,
     PageParams,
     PaginationParams,
     SlugList,
     choice_list,
+    normalise,
     parameter_names,
     reject_unknown,
+    sort_order,
 )
 from cms.api.schemas import Page as PageOut
 from cms.api.serialisation import load_context, serialise_page, type_keys
@@ -50,12 +53,17 @@ class TypeParams(PageParams):
     type: SlugList | None = Field(None, description="Only these content types, e.g. `news`.")
 
 
+ORDERINGS = tuple(f"{sign}{name}" for name in COMMON_ORDERINGS for sign in ("", "-"))
 PagesParams = create_model(
     "PagesParams",
     __base__=(TypeParams, PaginationParams),
     ordering=(
-        Literal[tuple(f"{sign}{name}" for name in COMMON_ORDERINGS for sign in ("", "-"))] | None,
+        Literal[ORDERINGS] | None,
         Field(None, description="Sort order; `-` sorts descending. Default: -last_published_at."),
+    ),
+    sort=(
+        ChoiceList(ORDERINGS) | None,
+        Field(None, description="Linked Events sorting: several `ordering` keys, by commas."),
     ),
 )
 PageList = list_schema("PageList", PageOut)
@@ -93,14 +101,15 @@ def content_pages() -> Any:
 )
 def list_pages(request: HttpRequest, params: Query[PagesParams]) -> Any:
     reject_unknown(request, ALLOWED)
+    normalise(request, params)
     queryset = filter_pages(content_pages(), params, RELATED)
     if params.type:
         keys = choice_list("type", params.type, [plugin.key for plugin in registry])
         models = [registry.get(key).page_model for key in keys]
         content_types = ContentType.objects.get_for_models(*models).values()
         queryset = queryset.filter(content_type__in=list(content_types))
-    queryset = order(queryset, params.ordering, ("-last_published_at",))
-    page = paginate(request, queryset, params.limit, params.offset)
+    keys = ordering_keys(sort_order(request, params), ("-last_published_at",))
+    page = paginate(request, queryset, params, keys)
     page["items"] = serialise(request, page.pop("objects"), params.locale)
     return page
 

@@ -31,6 +31,9 @@ MAX_OFFSET = 1_000_000
 MAX_ID = 2**31 - 1
 
 LocaleCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]  # type: ignore[valid-type]
+#: A language code, or ``all`` for every language version (what a list gives without one).
+ALL_LOCALES = "all"
+LocaleOrAll = Literal[(*(code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES), ALL_LOCALES)]  # type: ignore[valid-type]
 DEFAULT_LOCALE: str = settings.LANGUAGE_CODE
 
 #: A comma-separated list of slugs, e.g. ``theme=quality,leadership``.
@@ -77,12 +80,13 @@ def _iso_date(value: object) -> object:
 
 
 def _true_or_false(value: object) -> object:
-    """Booleans are ``true``/``false`` as in the schema, or ``1``/``0`` as HTML forms send
-    them (Django's forms accept both); ``yes`` or ``on`` are refused rather than guessed."""
+    """Booleans are ``true``/``false`` as in the schema, ``True``/``False`` as Linked Events
+    writes them, or ``1``/``0`` as HTML forms send them (Django's forms accept all of these);
+    ``yes`` or ``on`` are refused rather than guessed."""
     if isinstance(value, str):
-        if value.lower() not in ("true", "false", "1", "0"):
+        if value not in ("true", "false", "True", "False", "1", "0"):
             raise ValueError("use true or false (or 1 or 0)")
-        return value.lower() in ("true", "1")
+        return value in ("true", "True", "1")
     return value
 
 
@@ -111,11 +115,51 @@ def choice_list(parameter: str, value: str | None, allowed: Iterable[str]) -> li
     return items
 
 
-class PageParams(Schema):
-    """Parameters of every page list: language, identity, full text, vocabulary, freshness."""
+#: ``today``, ``now``, a relative time such as ``-7d``, ``-12h`` or ``-30m``, or ISO 8601.
+RelativeMoment = Annotated[
+    str,
+    Field(
+        max_length=40,
+        pattern=r"^(today|now|-\d{1,4}[dhm]|\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?)$",
+        description="An ISO 8601 date or date-time (Finnish time without an offset), "
+        "`today`, `now`, or a time relative to now: `-7d`, `-12h`, `-30m`.",
+    ),
+]
+RELATIVE_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 
-    locale: LocaleCode | None = Field(
-        None, description="Only items in this language (fi, sv or en)."
+
+def relative_moment(parameter: str, value: str) -> dt.datetime:
+    """The instant a :data:`RelativeMoment` names (``today``: its start, Finnish time)."""
+    now = timezone.now()
+    if value == "now":
+        return now
+    if value == "today":
+        today = now.astimezone(HELSINKI).date()
+        return dt.datetime.combine(today, dt.time(), tzinfo=HELSINKI)
+    if value.startswith("-"):
+        return now - dt.timedelta(**{RELATIVE_UNITS[value[-1]]: int(value[1:-1])})
+    try:
+        moment = _iso_datetime(value)
+    except ValueError as error:
+        raise BadParameter(parameter, str(error)) from error
+    return _aware(moment)
+
+
+INCLUDABLE = ("keywords", "location", "audience", "organiser", "contacts", "translations")
+
+
+class PageParams(Schema):
+    """Parameters of every page list: language, identity, full text, vocabulary, freshness.
+
+    Partners used to the Linked Events API may use its names where the meaning is the
+    same: ``text`` (``search``), ``last_modified_since`` (``updated_since``),
+    ``translation``, ``include``, and ``sort``, ``page`` and ``page_size``.
+    """
+
+    locale: LocaleOrAll | None = Field(
+        None,
+        description="Only items in this language (fi, sv or en). Without it, or with `all`, "
+        "a list has every language version: each translation is an item of its own.",
     )
     fallback: Boolean = Field(
         False,
@@ -134,14 +178,72 @@ class PageParams(Schema):
     )
     updated_since: AwareDateTime | None = Field(
         None,
-        description="Only items published or updated at or after this ISO 8601 time "
+        description="Only items published or changed at or after this ISO 8601 time "
         "(Finnish time when no offset is given).",
+    )
+    text: SearchText | None = Field(None, description="Linked Events name of `search`.")
+    last_modified_since: RelativeMoment | None = Field(
+        None, description="`updated_since` that also takes `today`, `now` and `-7d`-style times."
+    )
+    translation: LocaleCode | None = Field(
+        None, description="Only items that have a public version in this language."
+    )
+    include: ChoiceList(INCLUDABLE) | None = Field(
+        None,
+        description="Linked Events' embedding of related objects. Accepted for "
+        "compatibility: items always embed them.",
     )
 
 
 class PaginationParams(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page (1–100).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
+    page: int | None = Field(
+        None, ge=1, le=MAX_OFFSET, description="Linked Events paging: page number from 1."
+    )
+    page_size: int | None = Field(
+        None, ge=1, le=MAX_LIMIT, description="Linked Events name of `limit`."
+    )
+    cursor: str | None = Field(
+        None,
+        max_length=1000,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="`cursor` of the previous page: continue right after its last item, "
+        "however content changed meanwhile (not combinable with `offset`).",
+    )
+
+
+def _one_of(request: HttpRequest, ours: str, theirs: str) -> None:
+    if ours in request.GET and theirs in request.GET:
+        raise BadParameter(theirs, f"give either {ours} or {theirs}, not both")
+
+
+def normalise(request: HttpRequest, params: Any) -> Any:
+    """Fold the Linked Events names into ours, so the rest of the code knows only ours."""
+    if getattr(params, "locale", None) == ALL_LOCALES:
+        params.locale = None
+    if getattr(params, "text", None):
+        _one_of(request, "search", "text")
+        params.search = params.text
+    if getattr(params, "last_modified_since", None):
+        _one_of(request, "updated_since", "last_modified_since")
+        params.updated_since = relative_moment("last_modified_since", params.last_modified_since)
+    if getattr(params, "page_size", None):
+        _one_of(request, "limit", "page_size")
+        params.limit = params.page_size
+    if getattr(params, "page", None):
+        for other in ("offset", "cursor"):
+            _one_of(request, other, "page")
+        params.offset = (params.page - 1) * params.limit
+    return params
+
+
+def sort_order(request: HttpRequest, params: Any) -> list[str]:
+    """The sort keys from ``ordering`` or Linked Events' ``sort`` (several keys)."""
+    _one_of(request, "ordering", "sort")
+    if params.sort:
+        return split_list(params.sort)
+    return [params.ordering] if params.ordering else []
 
 
 def parameter_names(*schemas: type[Schema]) -> set[str]:

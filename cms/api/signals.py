@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.api import changes, freshness
+from cms.api import changes, freshness, representations
+from cms.api.tasks import REFRESH_PENDING_KEY, REFRESH_PENDING_SECONDS, refresh_all_items
 from cms.vocabularies import catalogue
 
 
@@ -21,7 +23,13 @@ def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
 
 
 def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page) and changes.type_key(instance) == _key_of(sender):
+    if not isinstance(instance, Page):
+        return
+    if sender is Page:
+        # The base row goes last: only now has the page left every query, so only now
+        # do its translations' maps (and its referrers' links) show it gone.
+        changes.refresh(representations.dependents(instance))
+    elif changes.type_key(instance) == _key_of(sender):
         changes.record_deleted(instance)
 
 
@@ -37,6 +45,22 @@ def on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
     changes.record_moved(Page.objects.descendant_of(instance, inclusive=True).specific())
 
 
+def on_slug_changed(sender: type, instance: Page, **kwargs: Any) -> None:
+    """A page's new slug changes the URL of every content page below it."""
+    changes.refresh(representations.content_pages_below(instance), cascade=True)
+
+
+def on_vocabulary_changed(sender: type, **kwargs: Any) -> None:
+    """A renamed or deleted term changes the items that show it (in the background)."""
+    freshness.mark_changed()
+    if kwargs.get("raw"):
+        return
+    catalogue.invalidate()
+    # One pending refresh covers any number of edits (a bulk import saves hundreds of rows).
+    if cache.add(REFRESH_PENDING_KEY, True, timeout=REFRESH_PENDING_SECONDS):
+        refresh_all_items.enqueue()
+
+
 def on_restriction_changed(sender: type, instance: PageViewRestriction, **kwargs: Any) -> None:
     freshness.mark_changed()
     page = Page.objects.filter(pk=instance.page_id).first()
@@ -50,6 +74,7 @@ def connect() -> None:
     page_published.connect(on_published, dispatch_uid="partner_api_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="partner_api_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="partner_api_moved")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="partner_api_slug_changed")
     post_delete.connect(on_deleted, dispatch_uid="partner_api_deleted")
     for signal in (post_save, post_delete):
         signal.connect(
@@ -59,7 +84,7 @@ def connect() -> None:
         )
         for model in catalogue.CATALOGUED_MODELS:
             signal.connect(
-                freshness.mark_changed,
+                on_vocabulary_changed,
                 sender=model,
                 dispatch_uid=f"partner_api_fresh_{model._meta.label}_{signal is post_save}",
             )

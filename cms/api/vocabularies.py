@@ -8,25 +8,24 @@ language, the name is given in the requested one.
 import uuid
 from typing import Any
 
-from django.db import connection
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 from pydantic import BaseModel
 
 from cms.api.content import ERRORS, list_schema
-from cms.api.listing import paginate
+from cms.api.listing import ordering_keys, paginate
 from cms.api.params import (
     DEFAULT_LOCALE,
     LocaleCode,
     PaginationParams,
     SearchText,
     SlugList,
+    normalise,
     parameter_names,
     reject_unknown,
     split_list,
 )
-from cms.collation import localized_ordering
 from cms.vocabularies.models import Audience, Organisation, Region, Theme
 
 
@@ -101,6 +100,7 @@ def add_list_endpoint(
     )
     def list_terms(request: HttpRequest, params: Query[VocabularyParams]) -> Any:
         reject_unknown(request, ALLOWED)
+        normalise(request, params)
         queryset: QuerySet = model._default_manager.filter(
             locale__language_code=params.locale
         ).select_related("locale", *related)
@@ -108,14 +108,7 @@ def add_list_endpoint(
             queryset = queryset.filter(slug__in=split_list(params.slug))
         if params.search:
             queryset = queryset.filter(name__icontains=params.search)
-        page = paginate(
-            request,
-            queryset.order_by(
-                *localized_ordering(("name",), params.locale, connection.vendor), "pk"
-            ),
-            params.limit,
-            params.offset,
-        )
+        page = paginate(request, queryset, params, ordering_keys(None, ("name",)), params.locale)
         page["items"] = [serialise(row) for row in page.pop("objects")]
         return page
 

@@ -1,17 +1,29 @@
-"""Signed webhook deliveries through the task queue, with exponential backoff.
+"""Webhook deliveries as Standard Webhooks, in order per subscriber, on their own queue.
 
 Each change event becomes one :class:`WebhookDelivery` per matching subscription, sent by
-the :func:`deliver_webhook` task (``manage.py db_worker`` runs it; never the editor's
-request). A partner verifies a request by recomputing::
+the :func:`deliver_webhook` task on the ``webhooks`` queue (``manage.py db_worker
+--queue-name webhooks``; never the editor's request, never behind search indexing). A
+subscriber receives its deliveries one at a time in feed order: a delivery waits until
+every earlier one to the same subscriber has succeeded or been given up, so a retried
+``unpublished`` can never arrive after a later ``published``. Deactivating a subscription
+cancels its unsent deliveries at once.
 
-    hex(HMAC-SHA256(secret, f"{X-Eduverkko-Timestamp}.{raw body}"))
+Requests follow the Standard Webhooks specification (https://www.standardwebhooks.com/),
+so its published verifier libraries work as they are::
 
-and comparing it with ``X-Eduverkko-Signature`` (``sha256=<hex>``), rejecting timestamps
-more than a few minutes old to stop replays by third parties.
+    webhook-id: evt_<feed event id>      (the same on every retry and replay: dedupe on it)
+    webhook-timestamp: <Unix seconds>
+    webhook-signature: v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<raw body>")>
+
+where the key is the base64 part of the ``whsec_...`` secret. Receivers should reject
+timestamps more than :data:`ACCEPTED_CLOCK_SKEW` away from their clock (the libraries'
+default is the same five minutes). The body carries the feed event's ``event_id`` and
+``cursor``, so a receiver can order events and resume ``/changes/`` from any of them.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
@@ -27,17 +39,38 @@ from cms.api import outbound
 from cms.api.models import ChangeEvent, WebhookDelivery, WebhookSubscription
 
 Status = WebhookDelivery.Status
+UNSETTLED = (Status.PENDING, Status.RETRYING)
+QUEUE = "webhooks"
 #: Tries before a delivery is given up (the first one included).
 MAX_ATTEMPTS = 8
 #: Wait before the second try; each later wait doubles (30 s, 1 min, 2 min ... 32 min).
 FIRST_RETRY_DELAY = dt.timedelta(seconds=30)
 TIMEOUT_SECONDS = 10
 USER_AGENT = "Eduverkko-Webhooks/1.0"
+#: How far a receiver should accept ``webhook-timestamp`` from its own clock.
+ACCEPTED_CLOCK_SKEW = dt.timedelta(minutes=5)
+SECRET_PREFIX = "whsec_"
 
 
-def signature(secret: str, timestamp: int, body: bytes) -> str:
-    message = str(timestamp).encode() + b"." + body
-    return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+def signing_key(secret: str) -> bytes:
+    """The HMAC key of a ``whsec_<base64>`` secret (older plain secrets: their bytes)."""
+    if secret.startswith(SECRET_PREFIX):
+        encoded = secret.removeprefix(SECRET_PREFIX)
+        return base64.b64decode(encoded + "=" * (-len(encoded) % 4))
+    return secret.encode()
+
+
+def signature(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
+    """The ``webhook-signature`` header value (Standard Webhooks, version 1)."""
+    signed = f"{message_id}.{timestamp}.".encode() + body
+    digest = hmac.new(signing_key(secret), signed, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
+
+
+def message_id(delivery: WebhookDelivery) -> str:
+    """``webhook-id``: the feed event's id, the same for every try of the same event."""
+    event_id = delivery.payload.get("event_id")
+    return f"evt_{event_id}" if event_id is not None else f"delivery_{delivery.pk}"
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -66,6 +99,35 @@ def replay(delivery: WebhookDelivery) -> WebhookDelivery:
     return copy
 
 
+def cancel_unsent(subscription: WebhookSubscription) -> int:
+    """Give up every unsent delivery of a deactivated subscription (no retry follows)."""
+    return subscription.deliveries.filter(status__in=UNSETTLED).update(
+        status=Status.FAILED,
+        next_attempt_at=None,
+        error="The subscription was deactivated; not sent.",
+    )
+
+
+def waits_for_earlier(delivery: WebhookDelivery) -> bool:
+    """Whether an earlier delivery to the same subscriber is still unsettled."""
+    return WebhookDelivery.objects.filter(
+        subscription_id=delivery.subscription_id, pk__lt=delivery.pk, status__in=UNSETTLED
+    ).exists()
+
+
+def start_next(delivery: WebhookDelivery) -> None:
+    """After a delivery settled: queue the subscriber's next one (kept in order)."""
+    following = (
+        WebhookDelivery.objects.filter(
+            subscription_id=delivery.subscription_id, pk__gt=delivery.pk, status=Status.PENDING
+        )
+        .order_by("pk")
+        .first()
+    )
+    if following is not None:
+        deliver_webhook.enqueue(following.pk)
+
+
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A webhook endpoint answers itself; following redirects would re-target the POST."""
 
@@ -81,6 +143,7 @@ def post(delivery: WebhookDelivery) -> int:
     """POST the signed payload; return the HTTP status (raises on network errors)."""
     body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
     timestamp = int(time.time())
+    identifier = message_id(delivery)
     request = urllib.request.Request(
         delivery.subscription.url,
         data=body,
@@ -88,10 +151,13 @@ def post(delivery: WebhookDelivery) -> int:
         headers={
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
+            "webhook-id": identifier,
+            "webhook-timestamp": str(timestamp),
+            "webhook-signature": signature(
+                delivery.subscription.secret, identifier, timestamp, body
+            ),
             "X-Eduverkko-Delivery": str(delivery.pk),
             "X-Eduverkko-Event": str(delivery.payload.get("event", "")),
-            "X-Eduverkko-Timestamp": str(timestamp),
-            "X-Eduverkko-Signature": signature(delivery.subscription.secret, timestamp, body),
         },
     )
     try:
@@ -130,6 +196,8 @@ def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
     delivery.save()
     if delivery.status == Status.RETRYING:
         schedule_retry(delivery)
+    else:
+        start_next(delivery)
     return delivery
 
 
@@ -143,10 +211,18 @@ def schedule_retry(delivery: WebhookDelivery) -> None:
         deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
 
 
-@task()
+@task(queue_name=QUEUE)
 def deliver_webhook(delivery_id: int) -> str:
-    """Queue entry point: one try of one delivery (a no-op if it is already settled)."""
+    """Queue entry point: one try of one delivery, when its turn has come.
+
+    A no-op if it is settled, or waits (the earlier delivery starts it when it settles).
+    """
     delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
-    if delivery is None or delivery.status in (Status.SUCCEEDED, Status.FAILED):
+    if delivery is None or delivery.status not in UNSETTLED:
         return "skipped"
+    if not delivery.subscription.is_active:
+        cancel_unsent(delivery.subscription)
+        return "cancelled"
+    if waits_for_earlier(delivery):
+        return "waiting"
     return attempt(delivery).status

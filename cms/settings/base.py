@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.api.middleware.ApiGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
@@ -231,8 +232,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 # --- Tasks -------------------------------------------------------------------------------
 # Background work (webhooks, search indexing, scheduled publishing) goes through a database
 # queue that `manage.py db_worker` drains; tests run tasks immediately instead.
-# Purges of the caching proxy have their own queue (cms.ops.purge) and worker.
-TASK_QUEUES = ["default", "frontend-cache"]
+# default: search indexing; changes: the change feed's own work; webhooks: deliveries;
+# frontend-cache: purges of the caching proxy (cms.ops.purge). Each has its own worker.
+TASK_QUEUES = ["default", "changes", "webhooks", "frontend-cache"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Partner API -------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from cms.api.fields import (
 from cms.api.listing import related_to_any
 from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
 from cms.daterange import check_date
+from cms.vocabularies.models import Audience, Region, Theme
 from pages.trainings.lifecycle import HELSINKI, Lifecycle, end_of_day, start_of_day
 from pages.trainings.models import TrainingPage
 
@@ -60,7 +61,15 @@ class TrainingFilters(Schema):
     language: SlugList | None = Field(
         None, description="Languages of instruction (fi, sv, en, se), any of them."
     )
-    keyword: SlugList | None = Field(None, description="Theme slugs (Linked Events `keyword`).")
+    in_language: SlugList | None = Field(
+        None, description="Linked Events name of `language`: languages of instruction."
+    )
+    keyword: SlugList | None = Field(
+        None, description="Theme slugs (Linked Events `keyword`), any of them."
+    )
+    keyword_AND: SlugList | None = Field(
+        None, description="Theme slugs that must all match (Linked Events `keyword_AND`)."
+    )
     location: SlugList | None = Field(None, description="Region slugs (Linked Events `location`).")
     audience: SlugList | None = Field(None, description="Target audience slugs.")
     format: ChoiceList(TrainingPage.Format.values) | None = Field(
@@ -124,6 +133,17 @@ def time_window(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
     return queryset
 
 
+def known_slugs(parameter: str, value: str | None, model: type) -> list[str]:
+    """The slugs of ``value``; an unknown one is a 400 naming it, not an empty list."""
+    slugs = split_list(value)
+    known = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    for slug in slugs:
+        if slug not in known:
+            listing = model._meta.verbose_name_plural
+            raise BadParameter(parameter, f"unknown slug {slug!r}; see the list of {listing}")
+    return slugs
+
+
 def apply_filters(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
     queryset = time_window(queryset, filters)
     if filters.is_free is not None:
@@ -136,17 +156,22 @@ def apply_filters(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
         values = choice_list(parameter, getattr(filters, parameter), choices.values)
         if values:
             queryset = queryset.filter(**{f"{model_field}__in": values})
-    if filters.language:
-        languages = TrainingPage.objects.filter(languages__code__in=split_list(filters.language))
+    if filters.language and filters.in_language:
+        raise BadParameter("in_language", "give either language or in_language, not both")
+    if filters.language or filters.in_language:
+        codes = split_list(filters.language or filters.in_language)
+        languages = TrainingPage.objects.filter(languages__code__in=codes)
         queryset = queryset.filter(pk__in=languages.values("pk"))
-    for parameter, lookup in (
-        ("keyword", "themes"),
-        ("location", "region"),
-        ("audience", "audiences"),
+    for parameter, lookup, model in (
+        ("keyword", "themes", Theme),
+        ("location", "region", Region),
+        ("audience", "audiences", Audience),
     ):
-        slugs = split_list(getattr(filters, parameter))
+        slugs = known_slugs(parameter, getattr(filters, parameter), model)
         if slugs:
             queryset = related_to_any(queryset, lookup, slugs)
+    for slug in known_slugs("keyword_AND", filters.keyword_AND, Theme):
+        queryset = related_to_any(queryset, "themes", [slug])
     if filters.registration_open is not None:
         condition = registration_open_q()
         queryset = queryset.filter(condition if filters.registration_open else ~condition)

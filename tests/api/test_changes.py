@@ -34,6 +34,8 @@ def test_publish_update_unpublish_delete(client, make_training, publish):
     ]
     item = client.get("/api/v1/changes/").json()["items"][-1]
     assert item == {
+        "event_id": item["event_id"],
+        "cursor": item["cursor"],
         "event": "deleted",
         "id": page_id,
         "translation_key": str(training.translation_key),
@@ -57,9 +59,17 @@ def test_translations_are_logged_in_their_locale(client, make_training, translat
     training = make_training()
     swedish = translate_page(training, "sv", title="Utbildning")
 
-    assert events(client) == [("published", training.pk, "fi"), ("published", swedish.pk, "sv")]
+    # The Finnish item's ``translations`` map now lists the Swedish one: "updated".
+    assert events(client) == [
+        ("published", training.pk, "fi"),
+        ("published", swedish.pk, "sv"),
+        ("updated", training.pk, "fi"),
+    ]
     assert events(client, "?locale=sv") == [("published", swedish.pk, "sv")]
-    assert events(client, "?type=trainings&locale=fi") == [("published", training.pk, "fi")]
+    assert events(client, "?type=trainings&locale=fi") == [
+        ("published", training.pk, "fi"),
+        ("updated", training.pk, "fi"),
+    ]
 
 
 def test_move_logs_moved_for_the_page(client, home_page, make_training, publish):
@@ -99,6 +109,7 @@ def test_cursor_pages_through_and_is_stable(client, make_training):
     # Nothing new: the same cursor comes back, and new events appear after it later.
     idle = client.get(f"/api/v1/changes/?cursor={rest['next_cursor']}").json()
     assert idle == {"items": [], "next_cursor": rest["next_cursor"], "has_more": False}
+    assert rest["next_cursor"] == rest["items"][-1]["cursor"]
     trainings[0].unpublish()
     later = client.get(f"/api/v1/changes/?cursor={rest['next_cursor']}").json()
     assert [(i["event"], i["id"]) for i in later["items"]] == [("unpublished", trainings[0].pk)]
@@ -124,3 +135,83 @@ def test_bad_feed_parameters(client, query, parameter):
     response = client.get(f"/api/v1/changes/?{query}")
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == parameter
+
+
+def test_head_is_the_end_of_the_feed(client, make_training):
+    assert client.get("/api/v1/changes/head/").json() == {"cursor": "YzI6MDow"}
+    make_training()
+    make_training()
+
+    head = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    assert head == client.get("/api/v1/changes/").json()["next_cursor"]
+    assert client.get(f"/api/v1/changes/?cursor={head}").json()["items"] == []
+    assert client.get("/api/v1/changes/head/?locale=sv").json() == {"cursor": "YzI6MDow"}
+    assert client.get("/api/v1/changes/head/?limit=1").status_code == 400
+
+
+def test_old_cursors_still_work(client, make_training):
+    import base64
+
+    first, second = make_training(), make_training()
+    first_event = client.get("/api/v1/changes/").json()["items"][0]
+    assert first_event["id"] == first.pk
+    legacy = base64.urlsafe_b64encode(f"c1:{first_event['event_id']}".encode()).decode()
+    body = client.get(f"/api/v1/changes/?cursor={legacy.rstrip('=')}").json()
+    assert [item["id"] for item in body["items"]] == [second.pk]
+
+
+def test_expiry_is_logged_when_due_by_its_own_task(client, make_training, publish):
+    import datetime as dt
+
+    from django.test import override_settings
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.api.tasks import record_expiry
+
+    training = make_training()
+    expire_at = timezone.now() + dt.timedelta(hours=1)
+    training.expire_at = expire_at
+    from cms.settings import base as base_settings
+
+    queues = base_settings.TASK_QUEUES
+    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
+    with override_settings(TASKS=database):
+        publish(training)
+    scheduled = DBTaskResult.objects.get(task_path="cms.api.tasks.record_expiry")
+    assert (scheduled.run_after, scheduled.queue_name) == (expire_at, "changes")
+
+    assert record_expiry.call(training.pk) == "still public"
+    type(training).objects.filter(pk=training.pk).update(expire_at=timezone.now())
+    assert record_expiry.call(training.pk) == "logged"
+
+    assert events(client)[-1] == ("unpublished", training.pk, "fi")
+    assert client.get(f"/api/v1/trainings/{training.pk}").status_code == 404
+    # Wagtail's scheduler expires the page later: no second tombstone.
+    training.refresh_from_db()
+    training.unpublish()
+    assert [event for event, *_ in events(client)].count("unpublished") == 1
+
+
+def test_updated_since_follows_changes_without_republishing(client, make_training):
+    from django.utils import timezone
+
+    from cms.vocabularies.factories import RegionFactory
+
+    region = RegionFactory(name="Lappi")
+    training = make_training(region=region)
+    make_training()
+    after_publishing = timezone.now().isoformat()
+    assert (
+        client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json()["count"] == 0
+    )
+
+    region.name = "Lapin maakunta"
+    region.save()
+
+    recent = client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json()
+    assert [item["id"] for item in recent["items"]] == [training.pk]
+    assert recent["items"][0]["region"]["name"] == "Lapin maakunta"
+    assert client.get("/api/v1/trainings/", {"updated_since": "2000-01-01"}).json()["count"] == 2
+    assert events(client)[-1] == ("updated", training.pk, "fi")

@@ -12,7 +12,6 @@ ENDPOINTS = [
     "/api/v1/trainings/",
     "/api/v1/pages/",
     "/api/v1/themes/",
-    "/api/v1/changes/",
     "/api/v1/openapi.json",
 ]
 
@@ -27,6 +26,17 @@ def test_every_response_has_validators_and_cache_control(client, make_training, 
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"]
     assert response["Cache-Control"] == "public, max-age=60"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/changes/", "/api/v1/changes/head/"])
+def test_the_change_feed_is_never_cacheable_but_revalidates(client, make_training, url):
+    make_training()
+
+    response = client.get(url)
+    again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+
+    assert response["Cache-Control"] == "no-store"
+    assert (again.status_code, again["Cache-Control"]) == (304, "no-store")
 
 
 def test_if_none_match_gives_304_until_content_changes(client, make_training, publish):
@@ -139,3 +149,26 @@ def test_missing_final_slash_redirects_with_the_query(client):
     response = client.get("/api/v1/trainings?limit=5")
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/trainings/?limit=5"
+
+
+def test_api_responses_are_gzip_compressed_when_asked(client, make_training):
+    import gzip
+    import json
+
+    for _ in range(3):
+        make_training()
+    plain = client.get("/api/v1/trainings/?limit=100")
+    compressed = client.get("/api/v1/trainings/?limit=100", HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
+    assert len(compressed.content) < len(plain.content) / 3
+    assert "Content-Encoding" not in plain
+    # A compressed response's weak ETag still revalidates.
+    again = client.get(
+        "/api/v1/trainings/?limit=100",
+        HTTP_ACCEPT_ENCODING="gzip",
+        HTTP_IF_NONE_MATCH=compressed["ETag"],
+    )
+    assert again.status_code == 304

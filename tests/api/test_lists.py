@@ -71,14 +71,72 @@ def test_pagination_links_keep_other_parameters(client, make_training):
     first = client.get("/api/v1/trainings/?limit=2&locale=fi").json()
     assert first["count"] == 5 and len(first["items"]) == 2
     assert first["previous"] is None
-    assert first["next"] == "http://testserver/api/v1/trainings/?limit=2&locale=fi&offset=2"
+    assert first["cursor"]
+    assert first["next"] == (
+        f"http://testserver/api/v1/trainings/?limit=2&locale=fi&cursor={first['cursor']}"
+    )
 
     last = client.get("/api/v1/trainings/?limit=2&locale=fi&offset=4").json()
-    assert len(last["items"]) == 1 and last["next"] is None
+    assert len(last["items"]) == 1 and last["next"] is None and last["cursor"] is None
     assert last["previous"] == "http://testserver/api/v1/trainings/?limit=2&locale=fi&offset=2"
 
     beyond = client.get("/api/v1/trainings/?offset=50").json()
     assert beyond["count"] == 5 and beyond["items"] == []
+
+
+def walk(client, url: str, between=lambda: None) -> list[int]:
+    """Follow ``next`` to the end, calling ``between`` after each page."""
+    seen = []
+    while url:
+        body = client.get(url).json()
+        seen += [item["id"] for item in body["items"]]
+        url = body["next"]
+        between()
+    return seen
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/pages/?limit=2",  # by -last_published_at: a republished item moves
+        "/api/v1/trainings/?limit=2&ordering=registration_closes",  # empty values last
+    ],
+)
+def test_cursor_walk_is_stable_while_content_changes(client, make_training, publish, url):
+    soon = timezone.now().date()
+    trainings = [
+        make_training(registration_closes=None if n % 2 else soon + dt.timedelta(days=n))
+        for n in range(5)
+    ]
+    expected = walk(client, url)
+    assert sorted(expected) == sorted(t.pk for t in trainings)
+    by_id = {training.pk: training for training in trainings}
+    changes = iter(
+        [
+            lambda: publish(by_id[expected[0]]),  # a seen item is republished (moves)
+            lambda: by_id[expected[1]].unpublish(),  # a seen item is withdrawn
+        ]
+    )
+
+    seen = walk(client, url, between=lambda: next(changes, lambda: None)())
+
+    # No duplicate, and nothing still listed was missed.
+    assert len(seen) == len(set(seen))
+    assert set(expected) - {expected[1]} <= set(seen)
+
+
+def test_cursor_for_another_ordering_is_refused(client, make_training):
+    for _ in range(3):
+        make_training()
+    cursor = client.get("/api/v1/trainings/?limit=1").json()["cursor"]
+
+    response = client.get(f"/api/v1/trainings/?limit=1&ordering=title&cursor={cursor}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "cursor"
+    assert client.get(f"/api/v1/trainings/?cursor={cursor}&offset=1").status_code == 400
+    assert client.get("/api/v1/trainings/?cursor=bm9wZQ").status_code == 400
+    themes = client.get("/api/v1/themes/?limit=1").json()
+    assert "cursor" in themes
 
 
 @pytest.mark.parametrize(

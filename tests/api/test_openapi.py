@@ -49,8 +49,11 @@ def test_every_plugin_has_typed_list_and_detail_endpoints():
 
 def test_trainings_document_linked_events_parameters():
     schema = json.loads(schema_json())
-    names = {p["name"] for p in schema["paths"]["/api/v1/trainings/"]["get"]["parameters"]}
+    parameters = schema["paths"]["/api/v1/trainings/"]["get"]["parameters"]
+    names = {p["name"] for p in parameters if "name" in p}  # (conditional headers: $ref)
     assert {"start", "end", "days", "is_free", "language", "keyword", "location"} <= names
+    assert {"text", "sort", "page", "page_size", "last_modified_since", "include"} <= names
+    assert {"keyword_AND", "in_language", "translation", "cursor"} <= names
     assert {"locale", "fallback", "translation_key", "search", "theme", "organisation"} <= names
     assert {"updated_since", "ordering", "limit", "offset"} <= names
 
@@ -73,7 +76,7 @@ def test_document_is_what_client_generators_need():
         json.dumps(parameter["schema"])
         for op in operations
         for parameter in op.get("parameters", [])
-        if parameter["name"] == "locale"
+        if parameter.get("name") == "locale"
     ]
     assert locale_schemas and all("#/components/schemas/Locale" in s for s in locale_schemas)
     assert all('"enum"' not in s for s in locale_schemas)
@@ -81,3 +84,25 @@ def test_document_is_what_client_generators_need():
     refs = set(re.findall(r"#/components/schemas/(\w+)", text))
     unused = [name for name in schema["components"]["schemas"] if name not in refs]
     assert unused == []
+
+
+def test_reads_document_304_validators_and_rate_limit_headers():
+    schema = json.loads(schema_json())
+    for path in ("/api/v1/trainings/", "/api/v1/search/", "/api/v1/changes/"):
+        responses = schema["paths"][path]["get"]["responses"]
+        assert "304" in responses, path
+        headers = {ref["$ref"].rsplit("/", 1)[1] for ref in responses["200"]["headers"].values()}
+        assert {"ETag", "Last-Modified", "X-RateLimit-Limit", "X-RateLimit-Remaining"} <= headers
+        assert "Retry-After" in responses["429"]["headers"]
+        names = {
+            p.get("$ref", "").rsplit("/", 1)[-1] for p in schema["paths"][path]["get"]["parameters"]
+        }
+        assert {"If-None-Match", "If-Modified-Since"} <= names
+    search = schema["paths"]["/api/v1/search/"]["get"]
+    envelope = schema["components"]["schemas"]["SearchList"]["properties"]
+    assert {"count", "items"} <= envelope.keys() and "total" not in envelope
+    limit = next(p for p in search["parameters"] if p.get("name") == "limit")
+    assert limit["schema"]["type"] == "integer"
+    assert "application/problem+json" in search["responses"]["400"]["content"]
+    assert "/api/v1/changes/head/" in schema["paths"]
+    assert "cursor" in schema["components"]["schemas"]["TrainingsList"]["properties"]

@@ -42,4 +42,8 @@ def test_api_conforms_to_its_schema(case, content, keep_test_connection):
     # - an "invalid" object value of a query parameter is sent exploded into separate
     #   parameters, which can be valid ones (``?theme=null&search=…``) and rightly get a 200.
     # Every check of the response applies: no 5xx, documented status, content type, body.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance, negative_data_rejection])
+    # (The WSGI transport asks for gzip but never decodes it: ask for the plain body.)
+    case.call_and_validate(
+        headers={"Accept-Encoding": "identity"},
+        excluded_checks=[positive_data_acceptance, negative_data_rejection],
+    )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,9 +14,11 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from cms.api import webhooks
 from cms.api.models import WebhookDelivery, WebhookSubscription
+from cms.settings import base as base_settings
 from cms.vocabularies.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,29 +83,42 @@ def subscription(receiver):
         name="Kuntaportaali",
         organisation=OrganisationFactory(),
         url=receiver.url,
-        secret="s3cret",
+        secret=SECRET,
     )
 
 
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+
+def header(request: dict, name: str) -> str:
+    """A request header by name, whatever its case (urllib capitalises the first letter)."""
+    return {key.lower(): value for key, value in request["headers"].items()}[name.lower()]
+
+
 def verify(request: dict, secret: str) -> bool:
-    """What a partner does: recompute the signature over timestamp + body."""
-    timestamp = request["headers"]["X-Eduverkko-Timestamp"]
-    expected = hmac.new(
-        secret.encode(), timestamp.encode() + b"." + request["body"], hashlib.sha256
-    ).hexdigest()
-    return hmac.compare_digest(request["headers"]["X-Eduverkko-Signature"], f"sha256={expected}")
+    """What a partner does: verify with the Standard Webhooks reference library (PyPI)."""
+    headers = {name.lower(): value for name, value in request["headers"].items()}
+    try:
+        Webhook(secret).verify(request["body"], headers)
+    except WebhookVerificationError:
+        return False
+    return True
 
 
-def test_publish_posts_a_signed_event(receiver, subscription, make_training):
+def test_publish_posts_a_signed_event(client, receiver, subscription, make_training):
     training = make_training()
 
     (request,) = receiver.requests
-    assert verify(request, "s3cret")
-    assert not verify(request, "wrong-secret")
+    assert verify(request, SECRET)
+    assert not verify(request, "whsec_" + "A" * 32)
     assert request["headers"]["Content-Type"] == "application/json"
     assert request["headers"]["X-Eduverkko-Event"] == "published"
     payload = json.loads(request["body"])
+    event = client.get("/api/v1/changes/").json()["items"][0]
+    assert header(request, "webhook-id") == f"evt_{event['event_id']}"
     assert payload == {
+        "event_id": event["event_id"],
+        "cursor": event["cursor"],
         "event": "published",
         "id": training.pk,
         "translation_key": str(training.translation_key),
@@ -172,7 +185,7 @@ def test_failures_are_retried_with_exponential_backoff(receiver, subscription, m
     assert (delivery.status, delivery.attempts) == (Status.SUCCEEDED, 3)
     assert len(receiver.requests) == 3
     # Each try is signed afresh and verifies.
-    assert all(verify(request, "s3cret") for request in receiver.requests)
+    assert all(verify(request, SECRET) for request in receiver.requests)
 
 
 def test_gives_up_after_the_last_attempt(receiver, subscription, make_training):
@@ -208,7 +221,14 @@ def test_redirects_are_not_followed(receiver, subscription, make_training):
     assert len(receiver.requests) == 1
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+@override_settings(
+    TASKS={
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": base_settings.TASK_QUEUES,
+        }
+    }
+)
 def test_delivery_runs_in_the_worker_not_in_the_editors_request(
     receiver, subscription, make_training, monkeypatch
 ):
@@ -221,12 +241,26 @@ def test_delivery_runs_in_the_worker_not_in_the_editors_request(
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == Status.PENDING and receiver.requests == []
 
+    # Webhooks have their own queue: a worker of the default queue (search) leaves them.
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert receiver.requests == []
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--queue-name",
+        "webhooks",
+        verbosity=0,
+    )
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (Status.RETRYING, 1)
     assert len(receiver.requests) == 1
     # The retry waits in the queue until its time comes.
-    retry = DBTaskResult.objects.filter(status="READY").get()
+    retry = DBTaskResult.objects.filter(
+        status="READY", task_path="cms.api.webhooks.deliver_webhook"
+    ).get()
+    assert retry.queue_name == "webhooks"
     assert retry.run_after == delivery.next_attempt_at
     assert retry.args_kwargs["args"] == [delivery.pk]
 
@@ -246,7 +280,7 @@ def test_admin_replays_a_delivery(admin_client, receiver, subscription, make_tra
     assert replayed.status == Status.SUCCEEDED
     assert len(receiver.requests) == 2
     assert receiver.requests[0]["body"] == receiver.requests[1]["body"]
-    assert verify(receiver.requests[1], "s3cret")
+    assert verify(receiver.requests[1], SECRET)
     log = admin_client.get("/admin/partner-api/deliveries/")
     assert log.status_code == 200
     assert f"/admin/partner-api/deliveries/replay/{original.pk}/".encode() in log.content
@@ -297,5 +331,74 @@ def test_production_refuses_plain_http_even_to_loopback():
 
 def test_timestamps_are_recent(receiver, subscription, make_training):
     make_training()
-    sent_at = int(receiver.requests[0]["headers"]["X-Eduverkko-Timestamp"])
+    sent_at = int(header(receiver.requests[0], "webhook-timestamp"))
     assert abs(sent_at - timezone.now().timestamp()) < 60
+
+
+def test_a_subscriber_gets_its_events_in_order_across_retries(
+    receiver, subscription, make_training, commit
+):
+    receiver.statuses = [500]
+    training = make_training()
+    with commit():
+        training.unpublish()
+
+    first, second = WebhookDelivery.objects.order_by("pk")
+    # The unpublish waits behind the failed publish instead of overtaking it.
+    assert (first.status, second.status) == (Status.RETRYING, Status.PENDING)
+    assert len(receiver.requests) == 1
+    webhooks.attempt(first)
+
+    sent = [json.loads(request["body"]) for request in receiver.requests]
+    assert [payload["event"] for payload in sent] == ["published", "published", "unpublished"]
+    assert sent[1]["event_id"] < sent[2]["event_id"]
+    first_try, retry = receiver.requests[:2]
+    assert header(first_try, "webhook-id") == header(retry, "webhook-id")
+    second.refresh_from_db()
+    assert second.status == Status.SUCCEEDED
+
+
+def test_a_failing_subscriber_does_not_hold_up_another(receiver, subscription, make_training):
+    other_receiver = Receiver()
+    thread = threading.Thread(target=other_receiver.serve_forever, daemon=True)
+    thread.start()
+    try:
+        other = WebhookSubscription.objects.create(
+            name="Toinen", organisation=subscription.organisation, url=other_receiver.url
+        )
+        receiver.statuses = [500, 500]
+        make_training()
+        make_training()
+
+        assert len(other_receiver.requests) == 2
+        assert all(verify(request, other.secret) for request in other_receiver.requests)
+        assert other.secret.startswith("whsec_")
+        assert len(receiver.requests) == 1  # the failing one retries its first event first
+    finally:
+        other_receiver.shutdown()
+        other_receiver.server_close()
+
+
+def test_deactivating_a_subscription_stops_its_retries_at_once(
+    receiver, subscription, make_training
+):
+    receiver.statuses = [500]
+    make_training()
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == Status.RETRYING
+
+    subscription.is_active = False
+    subscription.save()
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.next_attempt_at) == (Status.FAILED, None)
+    assert "deactivated" in delivery.error
+    assert webhooks.deliver_webhook.call(delivery.pk) == "skipped"
+    assert len(receiver.requests) == 1
+
+
+def test_webhooks_and_search_indexing_use_separate_queues():
+    from search.tasks import sync_search_index
+
+    assert webhooks.deliver_webhook.queue_name == "webhooks"
+    assert sync_search_index.queue_name == "default"

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import pytest
 from django.utils import translation
-from ninja.testing import TestClient
 
 from cms.origin import page_url
 from cms.vocabularies.factories import ThemeFactory
-from search.api import router
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def api() -> TestClient:
-    return TestClient(router)
+class PartnerApi:
+    """The search endpoint as partners reach it, under /api/v1/."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def get(self, query: str):
+        return self.client.get(f"/api/v1/search{query}")
+
+
+@pytest.fixture
+def api(client) -> PartnerApi:
+    return PartnerApi(client)
 
 
 def test_search_returns_mixed_type_results_with_facets(api, make_training):
@@ -30,11 +38,13 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
     assert response.json() == {
         "query": "koulutuksen",
         "locale": "fi",
-        "total": 1,
+        "count": 1,
         "limit": 20,
         "offset": 0,
         "degraded": False,
-        "results": [
+        "next": None,
+        "previous": None,
+        "items": [
             {
                 "id": page.pk,
                 "type": "trainings",
@@ -57,7 +67,9 @@ def test_type_limit_and_offset_select_results(api, make_training):
 
     body = api.get("/?q=training&locale=en&type=trainings&limit=2&offset=2").json()
 
-    assert body["total"] == 3 and len(body["results"]) == 1
+    assert body["count"] == 3 and len(body["items"]) == 1
+    assert isinstance(body["limit"], int) and isinstance(body["offset"], int)
+    assert body["next"] is None and "offset=0" in body["previous"]
 
 
 @pytest.mark.parametrize(
@@ -69,13 +81,15 @@ def test_type_limit_and_offset_select_results(api, make_training):
         ("q=x&locale=fi&limit=ten", "limit"),
         ("q=x&locale=fi&offset=-1", "offset"),
         (f"q={'x' * 201}&locale=fi", "q"),
+        ("q=x&sort=title", "sort"),
     ],
 )
-def test_bad_parameters_are_400_naming_the_field(api, db, query, field):
+def test_bad_parameters_are_problems_naming_the_field(api, db, query, field):
     response = api.get(f"/?{query}")
 
     assert response.status_code == 400
-    assert response.json()["field"] == field
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["parameter"] == field
     assert response.json()["detail"]
 
 
@@ -85,7 +99,7 @@ def test_router_is_mounted_in_the_partner_api(client, make_training):
     response = client.get("/api/v1/search/", {"q": "utbildningar", "locale": "sv"})
 
     assert response.status_code == 200
-    assert [result["id"] for result in response.json()["results"]] == [page.pk]
+    assert [result["id"] for result in response.json()["items"]] == [page.pk]
 
 
 def test_list_endpoint_search_parameter_matches_inflected_forms(client, make_training):

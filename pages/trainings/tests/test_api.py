@@ -82,6 +82,65 @@ def test_vocabulary_filters(client, make):
     assert ids(client, "/api/v1/trainings/?audience=kirjastot") == [first.pk]
     assert ids(client, "/api/v1/trainings/?language=sv") == [first.pk]
     assert ids(client, "/api/v1/trainings/?language=se") == []
+    # Linked Events habits.
+    assert ids(client, "/api/v1/trainings/?in_language=sv") == [first.pk]
+    assert ids(client, "/api/v1/trainings/?keyword_AND=laatu,johtaminen") == [second.pk]
+    for query, value in (
+        ("keyword=laatu,tuntematon", "tuntematon"),
+        ("location=atlantis", "atlantis"),
+        ("audience=avaruus", "avaruus"),
+        ("keyword_AND=laatu,ei-ole", "ei-ole"),
+    ):
+        response = client.get(f"/api/v1/trainings/?{query}")
+        assert response.status_code == 400, query
+        assert response["Content-Type"] == "application/problem+json"
+        error = response.json()["errors"][0]
+        assert error["parameter"] == query.split("=")[0] and value in error["message"]
+
+
+def test_linked_events_names(client, make, translated_home_pages, locales):
+    import datetime as dt
+
+    from cms.translation import translate
+
+    webinar = make(title="Arviointi verkossa", is_free=True)
+    course = make(title="Johtaminen", is_free=False, price=Decimal("90"))
+    swedish = translate(course, locales["sv"], {"title": "Ledarskap"})
+
+    assert ids(client, "/api/v1/trainings/?is_free=True&locale=fi") == [webinar.pk]
+    assert ids(client, "/api/v1/trainings/?is_free=False&locale=fi") == [course.pk]
+    assert ids(client, "/api/v1/trainings/?text=arviointi") == [webinar.pk]
+    assert ids(client, "/api/v1/trainings/?translation=sv&locale=fi") == [course.pk]
+    assert ids(client, "/api/v1/trainings/?sort=title,-starts_at&locale=fi") == [
+        webinar.pk,
+        course.pk,
+    ]
+    assert ids(client, "/api/v1/trainings/?sort=-starts_at,title&locale=fi") == ids(
+        client, "/api/v1/trainings/?ordering=-starts_at&locale=fi"
+    )
+    assert ids(client, "/api/v1/trainings/?sort=-title&locale=fi") == [course.pk, webinar.pk]
+    all_languages = client.get("/api/v1/trainings/?locale=all").json()
+    assert all_languages == client.get("/api/v1/trainings/").json()
+    assert {item["id"] for item in all_languages["items"]} == {webinar.pk, course.pk, swedish.pk}
+    assert ids(client, "/api/v1/trainings/?page_size=1&page=2&sort=title&locale=fi") == [course.pk]
+    assert ids(client, "/api/v1/trainings/?include=keywords,location&locale=fi")
+    for moment in ("today", "-1d", "-2h", "2000-01-01"):
+        found = ids(client, f"/api/v1/trainings/?last_modified_since={moment}&locale=fi")
+        assert set(found) == {webinar.pk, course.pk}, moment
+    tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    assert ids(client, f"/api/v1/trainings/?last_modified_since={tomorrow}") == []
+    for query, parameter in (
+        ("text=a&search=b", "text"),
+        ("page_size=2&limit=2", "page_size"),
+        ("page=2&offset=4", "page"),
+        ("sort=title&ordering=title", "sort"),
+        ("sort=colour", "sort"),
+        ("last_modified_since=-1y", "last_modified_since"),
+        ("include=everything", "include"),
+        ("is_free=TRUE", "is_free"),
+        ("translation=de", "translation"),
+    ):
+        assert problem_parameter(client, f"/api/v1/trainings/?{query}") == parameter, query
 
 
 def test_choice_and_price_filters(client, make):
