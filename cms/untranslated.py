@@ -4,7 +4,7 @@ A Finnish grant call with no Swedish version must not vanish for a Swedish reade
 that declares ``show_untranslated=True`` has, in every other language, its own pages of that
 language plus the *source-language* pages (Finnish, ``LANGUAGE_CODE``) that are visible and
 have no visible translation in the reader's language. Both halves are computed with
-:func:`cms.site.visibility.visible`, so whatever rule decides "visible to the public" decides
+:func:`cms.visibility.visible`, so whatever rule decides "visible to the public" decides
 here too; this module only decides which language's pages a channel lists. Every channel
 (listings, home page, feeds, search, API) calls :func:`with_untranslated` and marks such
 pages with their language (:func:`foreign_language_label`).

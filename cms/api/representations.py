@@ -26,8 +26,8 @@ from wagtail.models import Page, ReferenceIndex
 from cms.api.contribution import contribution_for
 from cms.api.models import PageState
 from cms.api.serialisation import load_context, serialise_page
-from cms.api.visibility import public_pages
 from cms.plugins import registry
+from cms.visibility import public_pages
 
 
 class _BaseUrlRequest(HttpRequest):
