@@ -27,6 +27,7 @@ from search.query import LanguageQuery
 LANGUAGE_ANALYZERS = {"fi": "finnish_text", "sv": "swedish_text", "en": "english_text"}
 LEMMA_ANALYZER = "lemma"
 CATCH_ALL_PREFIX = "_all_text"
+EDGENGRAM_QUERY_ANALYZER = "edgengram_query"
 
 ANALYSIS = {
     "filter": {
@@ -40,6 +41,12 @@ ANALYSIS = {
     },
     "analyzer": {
         LEMMA_ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
+        # Suggestion prefixes are folded as the indexed edge n-grams are ("täyd" -> "tayd").
+        EDGENGRAM_QUERY_ANALYZER: {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["asciifolding", "lowercase"],
+        },
         "finnish_text": {
             "type": "custom",
             "tokenizer": "standard",
@@ -76,7 +83,16 @@ def _with_boost(name: str, boost: float) -> str:
 
 
 class LanguageAwareMappingMixin:
-    """Lemma fields analysed as ready-made terms; catch-all fields with language sub-fields."""
+    """Lemma fields analysed as ready-made terms; catch-all fields with language sub-fields.
+
+    modelsearch indexes edge n-grams ASCII-folded but analyses the typed prefix with the
+    ``standard`` analyzer, so a prefix with ä, ö or å never matched on the engines.
+    """
+
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": EDGENGRAM_QUERY_ANALYZER,
+    }
 
     def get_field_mapping(self, field):
         name, mapping = super().get_field_mapping(field)

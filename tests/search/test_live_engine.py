@@ -99,6 +99,7 @@ def themed_pages(live_engine, make_training, locales, translate_theme):
         make_training("fi", f"Koulutus {number}", lead="Opettajien koulutus.", themes=chosen)
         make_training("sv", f"Utbildning {number}", lead="Kurs för lärare.", themes=chosen[:1])
     make_training("fi", "Kirjaston digitaidot", lead="Verkkokurssi kirjastoille.")
+    make_training("sv", "Ämneslärarnas fortbildning", lead="Kurs för ämneslärare.")
     refresh(live_engine)
     return themes
 
@@ -117,8 +118,11 @@ QUERIES = [
 def test_facets_and_counts_equal_the_database_backends(live_engine, themed_pages, settings):
     on_engine = {query: search_pages(*query, limit=50) for query in QUERIES}
     suggested_on_engine = suggest_titles("Koulu", "fi", limit=20)
+    non_ascii_on_engine = suggest_titles("Ämne", "sv")
     use_database(settings)
     on_database = {query: search_pages(*query, limit=50) for query in QUERIES}
+    assert non_ascii_on_engine == suggest_titles("Ämne", "sv")
+    assert non_ascii_on_engine == (["Ämneslärarnas fortbildning"], False)
 
     for query in QUERIES:
         assert not on_engine[query].degraded
