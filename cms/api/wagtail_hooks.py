@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.api.admin_views import DeliveryIndexView, PartnerKeyCreateView, ReplayDeliveryView
 from cms.api.models import PartnerKey, WebhookDelivery, WebhookSubscription
+from cms.site import converters  # noqa: F401  (registers <db_id:…>)
 
 
 class PartnerKeyViewSet(ModelViewSet):
@@ -64,7 +65,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
     def get_urlpatterns(self) -> list:
         return [
             *super().get_urlpatterns(),
-            path("replay/<int:pk>/", ReplayDeliveryView.as_view(), name="replay"),
+            path("replay/<db_id:pk>/", ReplayDeliveryView.as_view(), name="replay"),
         ]
 
 

@@ -16,12 +16,13 @@ from cms.editorial.synchronised import carry_to_translations
 from cms.editorial.views_po import upload_pofile
 from cms.editorial.views_reports import REPORT_PERMISSION, parity_view, translation_status_report
 from cms.editorial.views_share import create_share_link
+from cms.site import converters  # noqa: F401  (registers <db_id:…>)
 
 
 @hooks.register("register_admin_urls")
 def register_editorial_urls() -> list:
     return [
-        path("editorial/share/<int:page_id>/", create_share_link, name="editorial_share_link"),
+        path("editorial/share/<db_id:page_id>/", create_share_link, name="editorial_share_link"),
         path(
             "editorial/translations/",
             translation_status_report,
@@ -32,28 +33,28 @@ def register_editorial_urls() -> list:
         # listed first): "Sync translated pages" can no longer publish a machine translation
         # unreviewed, and a PO file without its translation header is an error, not a 500.
         path(
-            "localize/update/<int:translation_source_id>/",
+            "localize/update/<db_id:translation_source_id>/",
             DraftOnlyUpdateTranslationsView.as_view(),
             name="editorial_update_translations",
         ),
         path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
+            "localize/translate/<db_id:translation_id>/pofile/upload/",
             upload_pofile,
             name="editorial_upload_pofile",
         ),
         path(
-            "editorial/translations/<int:translation_id>/submit/",
+            "editorial/translations/<db_id:translation_id>/submit/",
             submit_translation_for_review,
             name="editorial_submit_translation",
         ),
         # Role guards (cms/editorial/guards.py) in front of wagtail-localize's own views.
         path(
-            "localize/page/<int:page_id>/convert_to_alias/",
+            "localize/page/<db_id:page_id>/convert_to_alias/",
             guards.convert_to_alias,
             name="editorial_convert_to_alias",
         ),
         path(
-            "localize/submit/page/<int:page_id>/",
+            "localize/submit/page/<db_id:page_id>/",
             guards.SubmitPermittedPageTranslationView.as_view(),
             name="editorial_submit_page_translation",
         ),

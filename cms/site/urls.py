@@ -1,11 +1,13 @@
 """Public URLs of the site that are not pages; ``language_urls`` go under /fi/, /sv/, /en/."""
 
-from django.urls import path, register_converter
+from django.urls import path
 
-from cms.site import calendar, feeds, views
-from cms.site.converters import PageIdConverter
-
-register_converter(PageIdConverter, "page_id")
+from cms.site import (
+    calendar,
+    converters,  # noqa: F401  (registers <db_id:…>)
+    feeds,
+    views,
+)
 
 site_urls = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
@@ -19,5 +21,5 @@ language_urls = [
     path("feeds/<slug:key>/<slug:topic>/rss.xml", feeds.PageFeed(), name="topic_feed_rss"),
     path("feeds/<slug:key>/<slug:topic>/atom.xml", feeds.AtomPageFeed(), name="topic_feed_atom"),
     path("calendar/<slug:key>.ics", calendar.listing_calendar, name="listing_calendar"),
-    path("calendar/<slug:key>/<page_id:page_id>.ics", calendar.page_calendar, name="page_calendar"),
+    path("calendar/<slug:key>/<db_id:page_id>.ics", calendar.page_calendar, name="page_calendar"),
 ]

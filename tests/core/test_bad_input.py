@@ -59,3 +59,15 @@ def test_head_answers_wherever_get_does(client, site, url):
     assert head.status_code == 200
     assert head.content == b""
     assert head["Content-Type"] == get["Content-Type"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/editorial/share/99999999999999999999/",
+        "/admin/localize/page/99999999999999999999/convert_to_alias/",
+        "/admin/editorial/translations/99999999999999999999/submit/",
+    ],
+)
+def test_admin_ids_past_the_key_range_are_a_404(admin_client, path):
+    assert admin_client.get(path, follow=True).status_code == 404
