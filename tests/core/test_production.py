@@ -33,7 +33,16 @@ def run_manage(*arguments: str, **variables: str) -> subprocess.CompletedProcess
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "CACHE_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
+        # The browser tests' conftest allows async-unsafe calls in this process; a deployment
+        # never sets that (check --deploy refuses it).
+        if key
+        not in {
+            "DATABASE_URL",
+            "CACHE_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update({**PRODUCTION, **variables})
     return subprocess.run(

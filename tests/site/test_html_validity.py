@@ -49,7 +49,7 @@ def nu_errors(files: list[Path]) -> list[str]:
 def test_every_page_type_in_every_language_has_no_html_errors(client, tmp_path):
     from cms.plugins import registry
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     urls = site_urls("")
     for plugin in registry:
         for index in plugin.index_model.objects.live():

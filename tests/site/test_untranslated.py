@@ -90,7 +90,7 @@ def test_feeds_and_search_include_the_untranslated_page(client, make_training):
     assert re.search(rf'<li lang="fi">\s*<h2>{link} {note}', results)
 
     api = client.get("/api/v1/search/", {"q": "digipedagogiikan", "locale": "sv"}).json()
-    assert [(hit["id"], hit["locale"]) for hit in api["results"]] == [(training.id, "fi")]
+    assert [(hit["id"], hit["locale"]) for hit in api["items"]] == [(training.id, "fi")]
 
 
 def switcher(html: str) -> dict[str, tuple[str, str]]:

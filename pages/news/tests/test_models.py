@@ -198,7 +198,7 @@ def test_news_page_shows_grant_call_contacts_and_topics(home_page, client):
         image_caption="Kuvateksti",
     )
     html = client.get(call.url).content.decode()
-    assert "1\xa0000\xa0000 €" in html  # Finnish thousands separator
+    assert "1\xa0000\xa0000\xa0€" in html  # Finnish thousands separator, no break before €
     assert "9.4.2027" in html  # 30 days after 10.3.2027
     assert "Valtionavustukset" in html
     assert "Liisa Virtanen" in html and "opetusneuvos" in html

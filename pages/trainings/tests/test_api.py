@@ -59,7 +59,7 @@ def test_start_end_and_days_select_by_time(client, make):
         ("format=outdoors", "format"),
         ("kind=course,lecture", "kind"),
         ("status=open", "status"),
-        ("registration_open=1", "registration_open"),
+        ("registration_open=yes", "registration_open"),
         ("keyword=Not%20Slug", "keyword"),
     ],
 )
