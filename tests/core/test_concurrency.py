@@ -33,6 +33,13 @@ def database_copy(tmp_path: Path) -> tuple[str, callable]:
     name = f"concurrency_{os.getpid()}"
     connection.close()
     with connection._nodb_cursor() as cursor:
+        # A template must have no other session: the session-wide live server of the browser
+        # tests keeps one open in its thread (it reconnects on its next request).
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [settings["NAME"]],
+        )
         cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
 
     def drop() -> None:
