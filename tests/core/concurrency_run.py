@@ -140,7 +140,8 @@ def main() -> dict:
     server.shutdown()
     server.server_close()
 
-    logged = [(event.event, event.page_id) for event in ChangeEvent.objects.order_by("id")]
+    # The feed hands events out in commit order: by writing transaction, then id.
+    logged = [(event.event, event.page_id) for event in ChangeEvent.objects.order_by("txid", "id")]
     figures.update(
         events=len(logged),
         missed_events=[len(logged) - len(received) for received in seen],
