@@ -12,7 +12,7 @@ from pydantic import BaseModel, create_model
 
 from cms.api.contribution import ApiContribution
 from cms.api.errors import Problem
-from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.listing import filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
     ChoiceList,
@@ -26,6 +26,7 @@ from cms.api.params import (
 from cms.api.schemas import PageItem
 from cms.api.serialisation import load_context, serialise_page
 from cms.plugins import ContentTypePlugin
+from cms.querysets import related_to_any_q
 from cms.visibility import public_pages
 
 ERRORS = {400: Problem, 401: Problem, 404: Problem, 429: Problem}
@@ -95,8 +96,8 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
     Params = params_schema(plugin, contribution)
     allowed = parameter_names(Params)
     related = {
-        "theme": lambda slugs: any_slug(contribution.theme_lookups, slugs),
-        "organisation": lambda slugs: any_slug(contribution.organisation_lookups, slugs),
+        "theme": lambda slugs: related_to_any_q(contribution.theme_lookups, slugs),
+        "organisation": lambda slugs: related_to_any_q(contribution.organisation_lookups, slugs),
     }
     prefetch = [name for field in fields for name in field.prefetch()]
     router = Router(tags=[plugin.key])

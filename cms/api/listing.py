@@ -30,14 +30,6 @@ from search.service import matching_page_ids
 MAX_SEARCH_MATCHES = 10_000
 
 
-def any_slug(lookups: Iterable[str], slugs: list[str]) -> Q:
-    """Pages related through any of ``lookups`` to a row with one of ``slugs``."""
-    condition = Q(pk__in=[])
-    for lookup in lookups:
-        condition |= Q(**{f"{lookup}__slug__in": slugs})
-    return condition
-
-
 def matching_ids(model: type[Page], term: str, language: str) -> list[int]:
     """Ids of the pages of ``model`` that full-text search finds for ``term``.
 
@@ -55,7 +47,8 @@ def filter_pages(
 
     ``queryset`` holds every page of the listed type(s); the result holds only public ones.
     ``related`` maps the ``theme`` and ``organisation`` parameters to a function from slugs
-    to a condition (see :func:`any_slug`): which relations they follow depends on the type.
+    to a condition (see :func:`cms.querysets.related_to_any_q`): which relations they follow
+    depends on the type.
     """
     queryset = public_pages(queryset)
     if params.fallback and not params.locale:
@@ -219,12 +212,3 @@ def paginate(
         "next": page_url(request, cursor=following, offset=None) if following else None,
         "previous": page_url(request, offset=preceding) if preceding is not None else None,
     }
-
-
-def related_to_any(queryset: QuerySet, lookup: str, slugs: list[str]) -> QuerySet:
-    """Pages of ``queryset`` related through ``lookup`` to a row with one of ``slugs``.
-
-    Filtering through a subquery keeps each page once however many rows match.
-    """
-    matching = queryset.model.objects.filter(**{f"{lookup}__slug__in": slugs}).values("pk")
-    return queryset.filter(pk__in=matching)

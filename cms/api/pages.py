@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from cms.api.content import ERRORS, list_schema
 from cms.api.contribution import COMMON_ORDERINGS, contribution_for
-from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.listing import filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
     ChoiceList,
@@ -29,6 +29,7 @@ from cms.api.schemas import Page as PageOut
 from cms.api.serialisation import load_context, serialise_page, type_keys
 from cms.origin import absolute_url
 from cms.plugins import registry
+from cms.querysets import related_to_any_q
 from cms.visibility import public_pages
 
 NAMESPACE = "partner_api_v1"
@@ -42,7 +43,7 @@ def across_types(parameter: str) -> Any:
         for plugin in registry:
             lookups = getattr(contribution_for(plugin), f"{parameter}_lookups")
             if lookups:
-                pages = plugin.page_model.objects.filter(any_slug(lookups, slugs))
+                pages = plugin.page_model.objects.filter(related_to_any_q(lookups, slugs))
                 matched |= Q(pk__in=pages.values("pk"))
         return matched
 

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BeforeValidator
 
 from cms.api.errors import BadParameter
 from cms.daterange import check_date
-from cms.timezones import HELSINKI
+from cms.timezones import helsinki_date, in_helsinki, start_of_day
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
@@ -53,11 +53,6 @@ def ChoiceList(values: Iterable[str]) -> Any:
     """A comma-separated list of some of ``values``, e.g. ``format=online,hybrid``."""
     alternatives = "|".join(re.escape(value) for value in values)
     return Annotated[str, Field(pattern=rf"^({alternatives})(,({alternatives}))*$", max_length=500)]
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """Read a naive date-time as Finnish time, as partners in Finland mean it."""
-    return value if timezone.is_aware(value) else value.replace(tzinfo=HELSINKI)
 
 
 def _iso_datetime(value: object) -> object:
@@ -94,7 +89,7 @@ AwareDateTime = Annotated[
     dt.datetime,
     BeforeValidator(_iso_datetime),
     AfterValidator(check_date),
-    AfterValidator(_aware),
+    AfterValidator(in_helsinki),
 ]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(check_date)]
 Boolean = Annotated[bool, BeforeValidator(_true_or_false)]
@@ -134,15 +129,14 @@ def relative_moment(parameter: str, value: str) -> dt.datetime:
     if value == "now":
         return now
     if value == "today":
-        today = now.astimezone(HELSINKI).date()
-        return dt.datetime.combine(today, dt.time(), tzinfo=HELSINKI)
+        return start_of_day(helsinki_date(now))
     if value.startswith("-"):
         return now - dt.timedelta(**{RELATIVE_UNITS[value[-1]]: int(value[1:-1])})
     try:
         moment = _iso_datetime(value)
     except ValueError as error:
         raise BadParameter(parameter, str(error)) from error
-    return _aware(moment)
+    return in_helsinki(moment)
 
 
 INCLUDABLE = ("keywords", "location", "audience", "organiser", "contacts", "translations")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
 from ninja import Field, Schema
 
 from cms.api.contribution import ApiContribution
 from cms.api.fields import Contacts, Related, RelatedList, RichText, Stream, Value
-from cms.api.listing import any_slug
 from cms.api.params import SlugList, split_list
-
-MEMBERSHIP = ("coordinator", "members")
+from pages.networks.models import MEMBERSHIP, NetworkQuerySet
 
 
 class NetworkFilters(Schema):
@@ -21,10 +18,9 @@ class NetworkFilters(Schema):
     )
 
 
-def apply_filters(queryset: QuerySet, filters: NetworkFilters) -> QuerySet:
+def apply_filters(queryset: NetworkQuerySet, filters: NetworkFilters) -> NetworkQuerySet:
     if filters.member:
-        condition: Q = any_slug(MEMBERSHIP, split_list(filters.member))
-        queryset = queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+        queryset = queryset.related_to_any(MEMBERSHIP, split_list(filters.member))
     return queryset
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Self
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BaseIndexPage, BasePage
 from cms.plugins import ContentTypePlugin, registry
+from cms.querysets import ContentPageQuerySet
 from cms.visibility import public_pages
 from pages.networks.blocks import ActionPlanBlock, GoalsBlock, RelatedPagesBlock, SubGroupsBlock
 
@@ -45,6 +47,21 @@ class RelatedPages:
     @property
     def label(self) -> str:
         return self.plugin.verbose_name_plural
+
+
+#: The relations the member filter follows: the coordinator and the member organisations.
+MEMBERSHIP = ("coordinator", "members")
+
+
+class NetworkQuerySet(ContentPageQuerySet):
+    """The networks' rules in SQL; each has a Python twin on :class:`NetworkPage`."""
+
+    def active_on(self, day: dt.date) -> Self:
+        """Networks whose term includes ``day``; twin: :meth:`NetworkPage.is_active_on`."""
+        return self.exclude(term_start__gt=day).exclude(term_end__lt=day)
+
+
+NetworkManager = PageManager.from_queryset(NetworkQuerySet)
 
 
 class NetworkIndexPage(BaseIndexPage):
@@ -110,6 +127,8 @@ class NetworkPage(BasePage):
         blank=True,
         help_text=_("Trainings, news, project results and other networks of this network."),
     )
+
+    objects = NetworkManager()
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types: list[str] = []

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
 from cms.api.contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import Computed, Contacts, Image, RelatedList, Stream, Value
-from cms.api.listing import related_to_any
 from cms.api.params import Boolean, IsoDate, SlugList, split_list
+from pages.news.models import TOPICS, NewsQuerySet
 
 
 class NewsFilters(Schema):
@@ -29,24 +28,18 @@ class NewsFilters(Schema):
     )
 
 
-def open_call_q() -> Q:
-    return Q(is_grant_call=True, application_deadline__gt=timezone.now())
-
-
-def apply_filters(queryset: QuerySet, filters: NewsFilters) -> QuerySet:
+def apply_filters(queryset: NewsQuerySet, filters: NewsFilters) -> NewsQuerySet:
+    """The parameters read and checked here; what each one selects is a QuerySet method."""
     if filters.topic:
-        queryset = related_to_any(queryset, "topics", split_list(filters.topic))
+        queryset = queryset.related_to_any(TOPICS, split_list(filters.topic))
     after, before = filters.published_after, filters.published_before
     if after and before and before < after:
         raise BadParameter("published_before", "published_before is before published_after")
-    if after:
-        queryset = queryset.filter(publication_date__gte=after)
-    if before:
-        queryset = queryset.filter(publication_date__lte=before)
+    queryset = queryset.published_between(after, before)
     if filters.grant_call is not None:
-        queryset = queryset.filter(is_grant_call=filters.grant_call)
+        queryset = queryset.grant_calls(filters.grant_call)
     if filters.open_calls is not None:
-        queryset = queryset.filter(open_call_q() if filters.open_calls else ~open_call_q())
+        queryset = queryset.grant_calls_open(timezone.now(), filters.open_calls)
     return queryset
 
 

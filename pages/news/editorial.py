@@ -12,11 +12,7 @@ from pages.news.models import NewsPage
 
 def grant_call_has_closed(page: NewsPage, now: dt.datetime) -> bool:
     """A grant call whose deadline has passed; ordinary news never closes."""
-    return (
-        page.is_grant_call
-        and page.application_deadline is not None
-        and not (page.grant_call_open_at(now))
-    )
+    return page.grant_call_closed_at(now)
 
 
 EDITORIAL = EditorialSection(

@@ -9,7 +9,8 @@ import factory
 import wagtail_factories
 
 from cms.factories import ContentPageFactory, many_to_many
-from pages.news.models import HELSINKI, NewsIndexPage, NewsPage, helsinki_today
+from cms.timezones import HELSINKI, helsinki_today
+from pages.news.models import NewsIndexPage, NewsPage
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):

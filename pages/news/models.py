@@ -9,23 +9,67 @@ application deadline; it is open until the deadline instant and closed from then
 from __future__ import annotations
 
 import datetime as dt
+from typing import Self
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock, RelatedLinksBlock
 from cms.models import BaseIndexPage, BasePage
+from cms.querysets import ContentPageQuerySet
 from cms.timezones import HELSINKI, helsinki_today
+
+#: The relation the topic filters of the site and the API follow.
+TOPICS = "topics"
+
+
+class NewsQuerySet(ContentPageQuerySet):
+    """The news' rules in SQL; each has a Python twin on :class:`NewsPage`."""
+
+    def grant_calls_open(self, at: dt.datetime, is_open: bool = True) -> Self:
+        """Grant calls accepting applications at ``at`` (or, ``is_open=False``, the rest).
+
+        Twin: :meth:`NewsPage.grant_call_open_at`.
+        """
+        condition = Q(is_grant_call=True, application_deadline__gt=at)
+        return self.filter(condition if is_open else ~condition)
+
+    def grant_calls_closed(self, at: dt.datetime) -> Self:
+        """Grant calls whose deadline has passed at ``at``: ordinary news never closes.
+
+        Twin: :meth:`NewsPage.grant_call_closed_at`.
+        """
+        return self.filter(is_grant_call=True, application_deadline__lte=at)
+
+    def grant_calls(self, is_grant_call: bool = True) -> Self:
+        return self.filter(is_grant_call=is_grant_call)
+
+    def published_between(self, first: dt.date | None = None, last: dt.date | None = None) -> Self:
+        """Announced on or after ``first`` and on or before ``last`` (either may be open)."""
+        queryset = self
+        if first is not None:
+            queryset = queryset.filter(publication_date__gte=first)
+        if last is not None:
+            queryset = queryset.filter(publication_date__lte=last)
+        return queryset
+
+    def published_in(self, year: int) -> Self:
+        return self.published_between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+NewsManager = PageManager.from_queryset(NewsQuerySet)
 
 
 class NewsIndexPage(BaseIndexPage):
@@ -103,6 +147,8 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("Date and time in Finnish time; applications close at this moment."),
     )
+
+    objects = NewsManager()
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -215,11 +261,20 @@ class NewsPage(BasePage):
         """Whether applications are accepted at ``now``: until, not at, the deadline instant.
 
         A news item that is not a grant call, or a call without a deadline, is never open.
+        Twin: :meth:`NewsQuerySet.grant_calls_open`.
         """
         return (
             self.is_grant_call
             and self.application_deadline is not None
             and now < self.application_deadline
+        )
+
+    def grant_call_closed_at(self, now: dt.datetime) -> bool:
+        """A grant call whose deadline has passed; twin: :meth:`NewsQuerySet.grant_calls_closed`."""
+        return (
+            self.is_grant_call
+            and self.application_deadline is not None
+            and not self.grant_call_open_at(now)
         )
 
     @property

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +24,7 @@ from cms.site.structured_data import (
 from cms.timezones import HELSINKI
 from cms.visibility import public_pages
 from cms.vocabularies.models import Theme
-from pages.news.models import NewsPage
+from pages.news.models import TOPICS, NewsPage, NewsQuerySet
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -51,13 +50,13 @@ class NewsFilterForm(ListingFilterForm):
         )
         self.fields["year"].choices = [("", any_label), *((year, year) for year in years)]
 
-    def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
+    def apply(self, queryset: NewsQuerySet, values: dict[str, Any]) -> NewsQuerySet:
         if "topic" in values:
-            queryset = queryset.filter(topics__slug=values["topic"])
+            queryset = queryset.related_to_any(TOPICS, [values["topic"]])
         if "year" in values:
-            queryset = queryset.filter(publication_date__year=values["year"])
+            queryset = queryset.published_in(values["year"])
         if values.get("open_grant_calls"):
-            queryset = queryset.filter(is_grant_call=True, application_deadline__gt=timezone.now())
+            queryset = queryset.grant_calls_open(at=timezone.now())
         return queryset
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from django.db.models import QuerySet
-from django.utils import timezone
 from ninja import Field, Schema
 
 from cms.api.contribution import ApiContribution
 from cms.api.fields import Computed, Contacts, Related, RelatedList, RichText, Value
 from cms.api.params import ChoiceList, choice_list
-from pages.projects.models import Status, status_on
+from pages.projects.models import ORGANISATIONS, THEMES, ProjectQuerySet, Status
 
 STATUSES = ", ".join(Status.values)
 
@@ -30,13 +28,12 @@ class ProjectFilters(Schema):
     )
 
 
-def apply_filters(queryset: QuerySet, filters: ProjectFilters) -> QuerySet:
+def apply_filters(queryset: ProjectQuerySet, filters: ProjectFilters) -> ProjectQuerySet:
     statuses = choice_list("status", filters.status, Status.values)
     if statuses:
-        today = timezone.localdate()
-        queryset = queryset.alias(status_now=status_on(today)).filter(status_now__in=statuses)
+        queryset = queryset.with_status(statuses)
     if filters.programme:
-        queryset = queryset.filter(funding_programme__icontains=filters.programme)
+        queryset = queryset.programme_contains(filters.programme)
     return queryset
 
 
@@ -66,6 +63,6 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("period_start", "period_end"),
         default_ordering=("-period_start", "title"),
-        theme_lookups=("themes",),
-        organisation_lookups=("lead_organisation", "partner_organisations"),
+        theme_lookups=(THEMES,),
+        organisation_lookups=ORGANISATIONS,
     )

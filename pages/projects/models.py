@@ -8,20 +8,23 @@ organisation, partners, funding and period alongside.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Self
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.models import BaseIndexPage, BasePage
+from cms.querysets import ContentPageQuerySet
+from cms.timezones import helsinki_today
 
 #: Features of the card sections. The page template gives each section an <h2>, so
 #: editors get the levels below it and the heading outline stays unbroken (WCAG 1.3.1).
@@ -34,34 +37,59 @@ class Status(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
+def _ended_q(today: dt.date) -> models.Q:
+    return models.Q(status=Status.ENDED) | models.Q(period_end__lt=today)
+
+
+def _planned_q(today: dt.date) -> models.Q:
+    return models.Q(period_start__gt=today)
+
+
+def _by_status(today: dt.date, ended: object, planned: object, ongoing: object) -> models.Case:
+    """A SQL value per status on ``today``, decided as :meth:`ProjectResultPage.current_status`."""
+    output = models.CharField() if isinstance(ongoing, str) else models.IntegerField()
+    return models.Case(
+        models.When(_ended_q(today), then=models.Value(ended)),
+        models.When(_planned_q(today), then=models.Value(planned)),
+        default=models.Value(ongoing),
+        output_field=output,
+    )
+
+
 def status_on(today: dt.date) -> models.Case:
     """The status a project has on ``today``, as SQL: its dates decide, as for trainings.
 
     A project is ended when an editor says so (projects end early) or when its period has
     ended; planned until its period starts; ongoing in between, whatever the stored
-    status says (nobody has to republish a project when its dates pass).
+    status says (nobody has to republish a project when its dates pass). Python twin:
+    :meth:`ProjectResultPage.current_status`.
     """
-    return models.Case(
-        models.When(
-            models.Q(status=Status.ENDED) | models.Q(period_end__lt=today),
-            then=models.Value(Status.ENDED.value),
-        ),
-        models.When(period_start__gt=today, then=models.Value(Status.PLANNED.value)),
-        default=models.Value(Status.ONGOING.value),
-        output_field=models.CharField(),
-    )
+    return _by_status(today, Status.ENDED.value, Status.PLANNED.value, Status.ONGOING.value)
 
 
 def status_rank(today: dt.date) -> models.Case:
     """Listing order of the statuses: running projects first, then upcoming, then finished."""
-    return models.Case(
-        models.When(
-            models.Q(status=Status.ENDED) | models.Q(period_end__lt=today), then=models.Value(2)
-        ),
-        models.When(period_start__gt=today, then=models.Value(1)),
-        default=models.Value(0),
-        output_field=models.IntegerField(),
-    )
+    return _by_status(today, 2, 1, 0)
+
+
+#: The relations the organisation filters of the site and the API follow.
+ORGANISATIONS = ("lead_organisation", "partner_organisations")
+THEMES = "themes"
+
+
+class ProjectQuerySet(ContentPageQuerySet):
+    """The project results' rules in SQL; each has a Python twin on the page model."""
+
+    def with_status(self, statuses: list[str], today: dt.date | None = None) -> Self:
+        """Projects whose status on ``today`` (Helsinki date) is one of ``statuses``."""
+        today = today or helsinki_today()
+        return self.alias(status_now=status_on(today)).filter(status_now__in=statuses)
+
+    def programme_contains(self, text: str) -> Self:
+        return self.filter(funding_programme__icontains=text)
+
+
+ProjectManager = PageManager.from_queryset(ProjectQuerySet)
 
 
 class ProjectResultIndexPage(BaseIndexPage):
@@ -70,7 +98,7 @@ class ProjectResultIndexPage(BaseIndexPage):
     @property
     def listing_ordering(self) -> tuple:
         """Ongoing, then planned, then ended projects (as of today); newest period first."""
-        today = timezone.localdate()
+        today = helsinki_today()
         return (status_rank(today).asc(), models.F("period_start").desc(), "title")
 
     class Meta:
@@ -143,6 +171,8 @@ class ProjectResultPage(BasePage):
         "vocabularies.Person", verbose_name=_("contact persons"), blank=True, related_name="+"
     )
 
+    objects = ProjectManager()
+
     parent_page_types = ["projects.ProjectResultIndexPage"]
     subpage_types: list[str] = []
 
@@ -214,7 +244,7 @@ class ProjectResultPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        self.validate_period(timezone.localdate())
+        self.validate_period(helsinki_today())
 
     def validate_period(self, today: dt.date) -> None:
         """Check the period against the status as of ``today`` (Helsinki date).
@@ -238,7 +268,7 @@ class ProjectResultPage(BasePage):
 
     def current_status(self, today: dt.date | None = None) -> str:
         """The status on ``today`` (Helsinki date), from the dates: see :func:`status_on`."""
-        today = today or timezone.localdate()
+        today = today or helsinki_today()
         if self.status == Status.ENDED or (self.period_end and self.period_end < today):
             return Status.ENDED.value
         if self.period_start and self.period_start > today:

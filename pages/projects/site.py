@@ -6,9 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +20,13 @@ from cms.site.structured_data import (
     with_optional,
 )
 from cms.vocabularies.models import Organisation, Theme
-from pages.projects.models import ProjectResultPage, Status, status_on
+from pages.projects.models import (
+    ORGANISATIONS,
+    THEMES,
+    ProjectQuerySet,
+    ProjectResultPage,
+    Status,
+)
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -74,23 +77,16 @@ class ProjectFilterForm(ListingFilterForm):
         self.fields["organisation"].choices = self.vocabulary_choices(Organisation, any_label)
         self.fields["theme"].choices = self.vocabulary_choices(Theme, any_label)
 
-    def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
+    def apply(self, queryset: ProjectQuerySet, values: dict[str, Any]) -> ProjectQuerySet:
         if "status" in values:
-            today = timezone.localdate()
-            queryset = queryset.alias(status_now=status_on(today)).filter(
-                status_now=values["status"]
-            )
+            queryset = queryset.with_status([values["status"]])
         if "programme" in values:
             _name, keys = self.programme_keys[values["programme"]]
             queryset = queryset.filter(translation_key__in=keys)
         if "organisation" in values:
-            slug = values["organisation"]
-            partners = ProjectResultPage.objects.filter(partner_organisations__slug=slug)
-            queryset = queryset.filter(
-                Q(lead_organisation__slug=slug) | Q(pk__in=partners.values("pk"))
-            )
+            queryset = queryset.related_to_any(ORGANISATIONS, [values["organisation"]])
         if "theme" in values:
-            queryset = queryset.filter(themes__slug=values["theme"])
+            queryset = queryset.related_to_any(THEMES, [values["theme"]])
         return queryset
 
 

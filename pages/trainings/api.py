@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
@@ -25,12 +24,12 @@ from cms.api.fields import (
     Stream,
     Value,
 )
-from cms.api.listing import related_to_any
 from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
 from cms.daterange import check_date
+from cms.timezones import end_of_day, helsinki_today, in_helsinki, start_of_day
 from cms.vocabularies.models import Audience, Region, Theme
-from pages.trainings.lifecycle import HELSINKI, Lifecycle, end_of_day, start_of_day
-from pages.trainings.models import TrainingPage
+from pages.trainings.lifecycle import Lifecycle
+from pages.trainings.models import AUDIENCES, REGION, THEMES, TrainingPage, TrainingQuerySet
 
 #: A date, a date-time, ``today`` or ``now`` (Linked Events accepts the same).
 Moment = Annotated[
@@ -91,7 +90,7 @@ def moment(parameter: str, value: str, *, end: bool) -> dt.datetime:
     if value == "now":
         return timezone.now()
     if value == "today":
-        value = timezone.now().astimezone(HELSINKI).date().isoformat()
+        value = helsinki_today().isoformat()
     try:
         if len(value) == 10:
             day = check_date(dt.date.fromisoformat(value))
@@ -99,38 +98,20 @@ def moment(parameter: str, value: str, *, end: bool) -> dt.datetime:
         moment_ = check_date(dt.datetime.fromisoformat(value))
     except ValueError as error:
         raise BadParameter(parameter, f"not a valid date or time: {error}") from error
-    return moment_ if timezone.is_aware(moment_) else moment_.replace(tzinfo=HELSINKI)
+    return in_helsinki(moment_)
 
 
-def registration_open_q() -> Q:
-    """Registration is open: scheduled, not started, inside the registration days."""
-    now = timezone.now()
-    today = now.astimezone(HELSINKI).date()
-    return (
-        Q(status=TrainingPage.Status.SCHEDULED, starts_at__gt=now)
-        & (Q(registration_opens__isnull=True) | Q(registration_opens__lte=today))
-        & (Q(registration_closes__isnull=True) | Q(registration_closes__gte=today))
-    )
-
-
-def time_window(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
+def time_window(queryset: TrainingQuerySet, filters: TrainingFilters) -> TrainingQuerySet:
     if filters.days is not None:
         if filters.start or filters.end:
             raise BadParameter("days", "days cannot be combined with start or end")
-        today = timezone.now().astimezone(HELSINKI).date()
-        return queryset.filter(
-            ends_at__gte=timezone.now(),
-            starts_at__lt=end_of_day(today + dt.timedelta(days=filters.days - 1)),
-        )
+        last_day = helsinki_today() + dt.timedelta(days=filters.days - 1)
+        return queryset.in_window(timezone.now(), end_of_day(last_day))
     start = moment("start", filters.start, end=False) if filters.start else None
     end = moment("end", filters.end, end=True) if filters.end else None
     if start and end and end < start:
         raise BadParameter("end", "end is before start")
-    if start:
-        queryset = queryset.filter(ends_at__gte=start)
-    if end:
-        queryset = queryset.filter(starts_at__lte=end)
-    return queryset
+    return queryset.in_window(start, end, inclusive=True)
 
 
 def known_slugs(parameter: str, value: str | None, model: type) -> list[str]:
@@ -144,12 +125,15 @@ def known_slugs(parameter: str, value: str | None, model: type) -> list[str]:
     return slugs
 
 
-def apply_filters(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
+def apply_filters(queryset: TrainingQuerySet, filters: TrainingFilters) -> TrainingQuerySet:
+    """The parameters read and checked here; what each one selects is a QuerySet method."""
     queryset = time_window(queryset, filters)
     if filters.is_free is not None:
-        queryset = queryset.filter(is_free=filters.is_free)
+        queryset = queryset.free_of_charge(filters.is_free)
+    formats = choice_list("format", filters.format, TrainingPage.Format.values)
+    if formats:
+        queryset = queryset.in_formats(formats)
     for parameter, model_field, choices in (
-        ("format", "format", TrainingPage.Format),
         ("kind", "kind", TrainingPage.Kind),
         ("status", "status", TrainingPage.Status),
     ):
@@ -159,22 +143,20 @@ def apply_filters(queryset: QuerySet, filters: TrainingFilters) -> QuerySet:
     if filters.language and filters.in_language:
         raise BadParameter("in_language", "give either language or in_language, not both")
     if filters.language or filters.in_language:
-        codes = split_list(filters.language or filters.in_language)
-        languages = TrainingPage.objects.filter(languages__code__in=codes)
-        queryset = queryset.filter(pk__in=languages.values("pk"))
+        queryset = queryset.in_languages(split_list(filters.language or filters.in_language))
     for parameter, lookup, model in (
-        ("keyword", "themes", Theme),
-        ("location", "region", Region),
-        ("audience", "audiences", Audience),
+        ("keyword", THEMES, Theme),
+        ("location", REGION, Region),
+        ("audience", AUDIENCES, Audience),
     ):
         slugs = known_slugs(parameter, getattr(filters, parameter), model)
         if slugs:
-            queryset = related_to_any(queryset, lookup, slugs)
-    for slug in known_slugs("keyword_AND", filters.keyword_AND, Theme):
-        queryset = related_to_any(queryset, "themes", [slug])
+            queryset = queryset.related_to_any(lookup, slugs)
+    queryset = queryset.related_to_each(
+        THEMES, known_slugs("keyword_AND", filters.keyword_AND, Theme)
+    )
     if filters.registration_open is not None:
-        condition = registration_open_q()
-        queryset = queryset.filter(condition if filters.registration_open else ~condition)
+        queryset = queryset.registration_open(timezone.now(), filters.registration_open)
     return queryset
 
 
@@ -198,7 +180,7 @@ def contribution() -> ApiContribution:
             Computed(
                 "registration_open",
                 bool,
-                lambda page: page.lifecycle == Lifecycle.REGISTRATION_OPEN,
+                lambda page: page.registration_open,
             ),
             Value("starts_at", dt.datetime),
             Value("ends_at", dt.datetime),

@@ -7,7 +7,6 @@ import datetime as dt
 from django.utils.translation import gettext_lazy as _
 
 from cms.editorial.sections import ClosedRule, EditorialRole, EditorialSection, WorkflowKind
-from pages.trainings.lifecycle import Lifecycle
 from pages.trainings.models import TrainingPage
 
 TRAINING_PLANNERS = EditorialRole(
@@ -16,7 +15,7 @@ TRAINING_PLANNERS = EditorialRole(
 
 
 def has_ended(page: TrainingPage, now: dt.datetime) -> bool:
-    return page.lifecycle_at(now) == Lifecycle.PAST
+    return page.has_ended_at(now)
 
 
 EDITORIAL = EditorialSection(

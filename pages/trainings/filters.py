@@ -1,33 +1,30 @@
-"""The trainings listing filter: when, dates, region, audience, theme, format, language..."""
+"""The trainings listing filter: when, dates, region, audience, theme, format, language...
+
+The form only reads the reader's input; what each filter means is a method of
+:class:`pages.trainings.models.TrainingQuerySet`, which the partner API calls too.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
-from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cms.daterange import validate_date
 from cms.site.listing import IsoDateInput, ListingFilterForm
+from cms.timezones import end_of_day, start_of_day
 from cms.vocabularies.catalogue import catalogue
 from cms.vocabularies.models import Audience, Language, Region, Theme
-from pages.trainings.lifecycle import HELSINKI, end_of_day, start_of_day
-from pages.trainings.models import TrainingPage
-
-
-def registration_open_q(now: dt.datetime) -> Q:
-    """Trainings whose lifecycle is "registration open" at ``now`` (see ``compute_lifecycle``)."""
-    today = now.astimezone(HELSINKI).date()
-    return (
-        Q(status=TrainingPage.Status.SCHEDULED, starts_at__gt=now)
-        & (Q(registration_opens__isnull=True) | Q(registration_opens__lte=today))
-        & (Q(registration_closes__isnull=True) | Q(registration_closes__gte=today))
-    )
+from pages.trainings.models import (
+    AUDIENCES,
+    REGION,
+    THEMES,
+    TrainingPage,
+    TrainingQuerySet,
+)
 
 
 class TrainingFilterForm(ListingFilterForm):
@@ -76,29 +73,26 @@ class TrainingFilterForm(ListingFilterForm):
             self.add_error("date_to", _("The end date cannot be before the start date."))
         return cleaned
 
-    def apply(self, queryset: models.QuerySet, values: dict[str, Any]) -> models.QuerySet:
+    def apply(self, queryset: TrainingQuerySet, values: dict[str, Any]) -> TrainingQuerySet:
         now = timezone.now()
         when = values.get("when", self.UPCOMING)
         if when == self.UPCOMING:
-            queryset = queryset.filter(ends_at__gt=now)
+            queryset = queryset.upcoming(at=now)
         elif when == self.PAST:
-            queryset = queryset.filter(ends_at__lte=now).order_by("-starts_at", "title")
-        if "date_from" in values:
-            queryset = queryset.filter(ends_at__gt=start_of_day(values["date_from"]))
-        if "date_to" in values:
-            queryset = queryset.filter(starts_at__lt=end_of_day(values["date_to"]))
-        lookups = {
-            "region": "region__slug",
-            "audience": "audiences__slug",
-            "theme": "themes__slug",
-            "format": "format",
-            "language": "languages__code",
-        }
-        for name, lookup in lookups.items():
+            queryset = queryset.past(at=now).order_by("-starts_at", "title")
+        queryset = queryset.in_window(
+            start_of_day(values["date_from"]) if "date_from" in values else None,
+            end_of_day(values["date_to"]) if "date_to" in values else None,
+        )
+        for name, lookup in (("region", REGION), ("audience", AUDIENCES), ("theme", THEMES)):
             if name in values:
-                queryset = queryset.filter(**{lookup: values[name]})
+                queryset = queryset.related_to_any(lookup, [values[name]])
+        if "format" in values:
+            queryset = queryset.in_formats([values["format"]])
+        if "language" in values:
+            queryset = queryset.in_languages([values["language"]])
         if values.get("registration_open"):
-            queryset = queryset.filter(registration_open_q(now))
+            queryset = queryset.registration_open(at=now)
         if values.get("free"):
-            queryset = queryset.filter(is_free=True)
+            queryset = queryset.free_of_charge()
         return queryset

@@ -1,9 +1,10 @@
 """Where a training is in its life, computed from its dates in Helsinki time.
 
 Registration dates are calendar days in Finland: registration opens at 00:00 Helsinki time
-on ``registration_opens`` and closes at 24:00 Helsinki time on ``registration_closes``.
-Computing those instants through ``zoneinfo`` keeps them right across midnight and the
-daylight-saving changes (the last Sundays of March and October).
+on ``registration_opens`` and closes at 24:00 Helsinki time on ``registration_closes``
+(see :mod:`cms.timezones`). This is the Python version of the rules; their SQL twins are
+the methods of :class:`pages.trainings.models.TrainingQuerySet`, and the tests check that
+the two agree.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.timezones import HELSINKI
+from cms.timezones import end_of_day, start_of_day
 
 
 class Lifecycle(StrEnum):
@@ -35,16 +36,6 @@ LIFECYCLE_LABELS = {
     Lifecycle.ONGOING: _("Ongoing"),
     Lifecycle.PAST: _("Past"),
 }
-
-
-def start_of_day(day: dt.date) -> dt.datetime:
-    """00:00 in Helsinki on ``day``, as an aware datetime."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=HELSINKI)
-
-
-def end_of_day(day: dt.date) -> dt.datetime:
-    """24:00 in Helsinki on ``day`` (the next day's midnight), as an aware datetime."""
-    return start_of_day(day + dt.timedelta(days=1))
 
 
 def compute_lifecycle(

@@ -2,21 +2,95 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Self
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.models import BaseIndexPage, BasePage
-from pages.trainings.lifecycle import HELSINKI, Lifecycle, compute_lifecycle
+from cms.querysets import ContentPageQuerySet
+from cms.timezones import HELSINKI, helsinki_date
+from pages.trainings.lifecycle import Lifecycle, compute_lifecycle
+
+#: The relations the site's and the API's vocabulary filters follow, by what they select.
+THEMES, REGION, AUDIENCES, LANGUAGES = "themes", "region", "audiences", "languages"
+
+
+class TrainingQuerySet(ContentPageQuerySet):
+    """The trainings' rules in SQL; each has a Python twin on :class:`TrainingPage`.
+
+    ``at`` is an aware instant; the site, the API, the feeds and the editorial rules pass
+    ``timezone.now()`` and the tests pass generated instants.
+    """
+
+    def upcoming(self, at: dt.datetime) -> Self:
+        """Not yet over at ``at`` (twin: ``not page.has_ended_at(at)``)."""
+        return self.filter(ends_at__gt=at)
+
+    def past(self, at: dt.datetime) -> Self:
+        """Over at ``at`` (twin: :meth:`TrainingPage.has_ended_at`)."""
+        return self.filter(ends_at__lte=at)
+
+    def registration_open(self, at: dt.datetime, is_open: bool = True) -> Self:
+        """Whose lifecycle at ``at`` is "registration open" (or, ``is_open=False``, is not).
+
+        Twin: :meth:`TrainingPage.registration_open_at`. Scheduled, not started, and ``at``
+        falls on or between the registration days (Helsinki dates; an empty one is open).
+        """
+        today = helsinki_date(at)
+        condition = (
+            Q(status=TrainingPage.Status.SCHEDULED, starts_at__gt=at, ends_at__gt=at)
+            & (Q(registration_opens__isnull=True) | Q(registration_opens__lte=today))
+            & (Q(registration_closes__isnull=True) | Q(registration_closes__gte=today))
+        )
+        return self.filter(condition if is_open else ~condition)
+
+    def in_window(
+        self,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+        *,
+        inclusive: bool = False,
+    ) -> Self:
+        """Trainings that take place, at least in part, between ``start`` and ``end``.
+
+        Without ``inclusive`` the window is half-open, as calendar days are: a training
+        that ends at ``start`` or starts at ``end`` is outside it. The API's Linked Events
+        parameters are inclusive moments ("at or after", "at or before").
+        """
+        queryset = self
+        if start is not None:
+            queryset = queryset.filter(**{f"ends_at__{'gte' if inclusive else 'gt'}": start})
+        if end is not None:
+            queryset = queryset.filter(**{f"starts_at__{'lte' if inclusive else 'lt'}": end})
+        return queryset
+
+    def free_of_charge(self, free: bool = True) -> Self:
+        return self.filter(is_free=free)
+
+    def in_formats(self, formats: list[str]) -> Self:
+        return self.filter(format__in=formats)
+
+    def in_languages(self, codes: list[str]) -> Self:
+        """Taught in any of the languages with ISO 639-1 ``codes``."""
+        matching = self.model.objects.filter(**{f"{LANGUAGES}__code__in": codes}).values("pk")
+        return self.filter(pk__in=matching)
+
+
+TrainingManager = PageManager.from_queryset(TrainingQuerySet)
 
 
 class TrainingIndexPage(BaseIndexPage):
@@ -126,6 +200,8 @@ class TrainingPage(BasePage):
             "Empty: the image's own alternative text is used."
         ),
     )
+
+    objects = TrainingManager()
 
     parent_page_types = ["trainings.TrainingIndexPage"]
     subpage_types: list[str] = []
@@ -272,7 +348,7 @@ class TrainingPage(BasePage):
     def accepts_registrations(self) -> bool:
         return self.status == self.Status.SCHEDULED
 
-    def lifecycle_at(self, now) -> Lifecycle:
+    def lifecycle_at(self, now: dt.datetime) -> Lifecycle:
         return compute_lifecycle(
             now=now,
             starts_at=self.starts_at,
@@ -285,3 +361,15 @@ class TrainingPage(BasePage):
     @property
     def lifecycle(self) -> Lifecycle:
         return self.lifecycle_at(timezone.now())
+
+    def registration_open_at(self, now: dt.datetime) -> bool:
+        """Twin of :meth:`TrainingQuerySet.registration_open`."""
+        return self.lifecycle_at(now) == Lifecycle.REGISTRATION_OPEN
+
+    @property
+    def registration_open(self) -> bool:
+        return self.registration_open_at(timezone.now())
+
+    def has_ended_at(self, now: dt.datetime) -> bool:
+        """Twin of :meth:`TrainingQuerySet.past` (and the negation of ``upcoming``)."""
+        return self.lifecycle_at(now) == Lifecycle.PAST

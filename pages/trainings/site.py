@@ -18,8 +18,8 @@ from cms.site.structured_data import (
     with_optional,
 )
 from cms.site.text import plain_text
+from cms.timezones import HELSINKI
 from pages.trainings.filters import TrainingFilterForm
-from pages.trainings.lifecycle import HELSINKI
 from pages.trainings.models import TrainingPage
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ import datetime as dt
 import polib
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.timezones import HELSINKI
 from cms.translation import publish_translation, translate
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
-from pages.trainings.lifecycle import HELSINKI
 
 
 def test_po_round_trip_translates_text_and_synchronises_the_rest(translated_home_pages, locales):

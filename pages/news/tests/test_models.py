@@ -13,11 +13,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.plugins import registry
+from cms.timezones import HELSINKI, helsinki_today
 from cms.translation import translate
 from cms.vocabularies.factories import PersonFactory, ThemeFactory
 from home.models import HomePage
 from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
-from pages.news.models import HELSINKI, NewsIndexPage, NewsPage, helsinki_today
+from pages.news.models import NewsIndexPage, NewsPage
 
 PUBLISHED = dt.date(2027, 3, 10)
 DEADLINE = dt.datetime(2027, 4, 10, 16, 15, tzinfo=HELSINKI)

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pages.trainings.lifecycle import HELSINKI, Lifecycle, compute_lifecycle, end_of_day
+from cms.timezones import HELSINKI, end_of_day
+from pages.trainings.lifecycle import Lifecycle, compute_lifecycle
 
 UTC = dt.UTC
 

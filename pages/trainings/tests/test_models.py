@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
+from cms.timezones import HELSINKI
 from home.models import HomePage
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
-from pages.trainings.lifecycle import HELSINKI
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 from pages.trainings.tests.forms import training_form_data
 
