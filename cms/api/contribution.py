@@ -73,4 +73,4 @@ def contribution_for(plugin: ContentTypePlugin) -> ApiContribution:
         plugin.page_model._meta.get_field("lead")
     except FieldDoesNotExist:
         return ApiContribution()
-    return ApiContribution(fields=(Value("lead", str),))
+    return ApiContribution(fields=(Value("lead"),))

@@ -9,9 +9,10 @@ without a query per item.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.db import models
 from wagtail.rich_text import expand_db_html
@@ -44,14 +45,51 @@ class ApiField:
         return []
 
 
+#: The JSON type of a plain model field, by its class (the first that matches).
+FIELD_TYPES: tuple[tuple[type[models.Field], Any], ...] = (
+    (models.BooleanField, bool),
+    (models.DateTimeField, dt.datetime),
+    (models.DateField, dt.date),
+    (models.DecimalField, float),
+    (models.FloatField, float),
+    (models.IntegerField, int),
+    (models.CharField, str),
+    (models.TextField, str),
+)
+
+
+def model_field_type(model_field: models.Field) -> Any:
+    """What the model already says of a field's value: its type, choices and emptiness.
+
+    A field with choices is one of its codes; a nullable field may be ``None``.
+    """
+    if model_field.choices:
+        annotation: Any = Literal[tuple(value for value, _label in model_field.flatchoices)]
+    else:
+        annotation = next(
+            (json_type for kind, json_type in FIELD_TYPES if isinstance(model_field, kind)), None
+        )
+        if annotation is None:
+            raise TypeError(
+                f"{model_field!r}: give Value(..., type) for a {type(model_field).__name__}"
+            )
+    return annotation | None if model_field.null else annotation
+
+
 @dataclass(frozen=True)
 class Value(ApiField):
-    """A plain model attribute: text, number, date, boolean or a choice code."""
+    """A plain model attribute: text, number, date, boolean or a choice code.
 
-    type: Any = str
+    Its type comes from the model field (see :func:`model_field_type`); ``type`` is only
+    needed for an attribute that is not a model field.
+    """
+
+    type: Any = None
 
     def annotation(self, page_model: type[models.Model]) -> Any:
-        return self.type
+        if self.type is not None:
+            return self.type
+        return model_field_type(page_model._meta.get_field(self.name))
 
     def value(self, page: Any, context: SerialisationContext) -> Any:
         return getattr(page, self.name)

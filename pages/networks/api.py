@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ninja import Field, Schema
 
 from cms.api.contribution import ApiContribution
@@ -28,15 +26,15 @@ def contribution() -> ApiContribution:
     return ApiContribution(
         description="Networks (verkosto) with their structure, members and action plan.",
         fields=(
-            Value("lead", str),
+            Value("lead"),
             RichText("purpose"),
             Stream("goals"),
             Related("coordinator", shape="organisation"),
             RelatedList("members", shape="organisation"),
             Stream("sub_groups"),
-            Value("meeting_rhythm", str),
-            Value("term_start", dt.date | None),
-            Value("term_end", dt.date | None),
+            Value("meeting_rhythm"),
+            Value("term_start"),
+            Value("term_end"),
             Stream("action_plan"),
             Contacts("contacts"),
             Stream("related_pages"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils import timezone
 from ninja import Field, Schema
 
@@ -47,17 +45,17 @@ def contribution() -> ApiContribution:
     return ApiContribution(
         description="News of agencies and ministries, including calls for government grants.",
         fields=(
-            Value("lead", str),
-            Value("publication_date", dt.date),
+            Value("lead"),
+            Value("publication_date"),
             Image("image", alt_from="image_alt_text"),
-            Value("image_caption", str),
+            Value("image_caption"),
             Stream("body"),
             RelatedList("topics"),
             Contacts("contacts"),
             Stream("related_links"),
-            Value("is_grant_call", bool),
-            Value("grant_amount", float | None),
-            Value("application_deadline", dt.datetime | None),
+            Value("is_grant_call"),
+            Value("grant_amount"),
+            Value("application_deadline"),
             Computed("grant_call_open", bool, lambda page: page.grant_call_open),
         ),
         filters=NewsFilters,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
@@ -41,13 +40,13 @@ def contribution() -> ApiContribution:
     return ApiContribution(
         description="Results of government-funded development projects (hanke).",
         fields=(
-            Value("lead", str),
+            Value("lead"),
             Related("lead_organisation", shape="organisation"),
             RelatedList("partner_organisations", shape="organisation"),
-            Value("funding_programme", str),
-            Value("funding_measure", str),
-            Value("period_start", dt.date),
-            Value("period_end", dt.date | None),
+            Value("funding_programme"),
+            Value("funding_measure"),
+            Value("period_start"),
+            Value("period_end"),
             Computed(
                 "status",
                 type=Literal[tuple(Status.values)],

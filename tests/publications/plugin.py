@@ -33,7 +33,7 @@ def build_plugin() -> ContentTypePlugin:
         demo_builder=build_demo,
         order=90,
         contributions={
-            "api": ApiContribution(fields=(Value("lead", str), Value("isbn", str))),
+            "api": ApiContribution(fields=(Value("lead"), Value("isbn"))),
             "editorial": EditorialSection(
                 roles=(EditorialRole("publication_editors", "Publication editors"),),
                 workflow="moderated",
