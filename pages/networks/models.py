@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Self
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +21,9 @@ from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BaseIndexPage, BasePage
 from cms.plugins import ContentTypePlugin, registry
 from cms.querysets import ContentPageQuerySet
+from cms.validation import FieldErrors
 from cms.visibility import public_pages
+from cms.vocabularies.mixins import ContactsMixin
 from pages.networks.blocks import ActionPlanBlock, GoalsBlock, RelatedPagesBlock, SubGroupsBlock
 
 
@@ -75,7 +76,7 @@ class NetworkIndexPage(BaseIndexPage):
         return super().get_listed_pages(request).select_related("coordinator")
 
 
-class NetworkPage(BasePage):
+class NetworkPage(ContactsMixin, BasePage):
     purpose = RichTextField(
         _("purpose"),
         blank=True,
@@ -118,9 +119,6 @@ class NetworkPage(BasePage):
     term_start = models.DateField(_("term starts"), null=True, blank=True)
     term_end = models.DateField(_("term ends"), null=True, blank=True)
     action_plan = StreamField(ActionPlanBlock(), verbose_name=_("action plan"), blank=True)
-    contacts = ParentalManyToManyField(
-        "vocabularies.Person", verbose_name=_("contact persons"), blank=True, related_name="+"
-    )
     related_pages = StreamField(
         RelatedPagesBlock(),
         verbose_name=_("related pages"),
@@ -153,7 +151,7 @@ class NetworkPage(BasePage):
             heading=_("Working"),
         ),
         FieldPanel("related_pages"),
-        FieldPanel("contacts", widget=forms.CheckboxSelectMultiple),
+        ContactsMixin.contacts_panel(),
     ]
 
     translatable_fields = [
@@ -167,7 +165,7 @@ class NetworkPage(BasePage):
         SynchronizedField("members"),
         SynchronizedField("term_start"),
         SynchronizedField("term_end"),
-        SynchronizedField("contacts"),
+        ContactsMixin.contacts_translation_field,
         # The source pages are kept in every language and localized when shown.
         SynchronizedField("related_pages"),
     ]
@@ -192,23 +190,25 @@ class NetworkPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
-        if self.term_start and self.term_end and self.term_end < self.term_start:
-            errors.setdefault("term_end", []).append(_("The term cannot end before it starts."))
+        errors = FieldErrors()
+        errors.check_order(
+            self.term_start,
+            self.term_end,
+            field="term_end",
+            message=_("The term cannot end before it starts."),
+        )
         for page in self._chosen_related_pages():
             if page.pk is not None and page.pk == self.pk:
-                errors.setdefault("related_pages", []).append(
-                    _("A network cannot be related to itself.")
-                )
+                errors.add("related_pages", _("A network cannot be related to itself."))
                 continue
             plugin = registry.for_model(page.specific_class)
             if plugin is None or not issubclass(page.specific_class, plugin.page_model):
-                errors.setdefault("related_pages", []).append(
+                errors.add(
+                    "related_pages",
                     _("“%(title)s” is not a content page (training, news, project…).")
-                    % {"title": page.title}
+                    % {"title": page.title},
                 )
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_any()
 
     def _chosen_related_pages(self) -> list[Page]:
         return [block.value for block in self.related_pages if block.value is not None]

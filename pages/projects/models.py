@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Self
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.models import BaseIndexPage, BasePage
 from cms.querysets import ContentPageQuerySet
 from cms.timezones import helsinki_today
+from cms.validation import FieldErrors
+from cms.vocabularies.mixins import ContactsMixin
 
 #: Features of the card sections. The page template gives each section an <h2>, so
 #: editors get the levels below it and the heading outline stays unbroken (WCAG 1.3.1).
@@ -108,7 +109,7 @@ class ProjectResultIndexPage(BaseIndexPage):
         return super().get_listed_pages(request).select_related("lead_organisation")
 
 
-class ProjectResultPage(BasePage):
+class ProjectResultPage(ContactsMixin, BasePage):
     Status = Status
 
     lead_organisation = models.ForeignKey(
@@ -167,9 +168,6 @@ class ProjectResultPage(BasePage):
         features=SECTION_FEATURES,
         help_text=_("What the project has achieved so far, or will deliver."),
     )
-    contacts = ParentalManyToManyField(
-        "vocabularies.Person", verbose_name=_("contact persons"), blank=True, related_name="+"
-    )
 
     objects = ProjectManager()
 
@@ -201,7 +199,7 @@ class ProjectResultPage(BasePage):
             [FieldPanel("need_and_goals"), FieldPanel("solution"), FieldPanel("results")],
             heading=_("Project card"),
         ),
-        FieldPanel("contacts", widget=forms.CheckboxSelectMultiple),
+        ContactsMixin.contacts_panel(),
     ]
 
     translatable_fields = [
@@ -217,7 +215,7 @@ class ProjectResultPage(BasePage):
         SynchronizedField("period_end"),
         SynchronizedField("status"),
         SynchronizedField("themes"),
-        SynchronizedField("contacts"),
+        ContactsMixin.contacts_translation_field,
     ]
 
     search_fields = [
@@ -253,18 +251,24 @@ class ProjectResultPage(BasePage):
         only the contradiction editors cannot mean is an error: a planned project whose
         period has already ended.
         """
-        errors: dict[str, list[str]] = {}
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors.setdefault("period_end", []).append(_("The period cannot end before it starts."))
-        if self.status == Status.PLANNED and self.period_end and self.period_end < today:
-            errors.setdefault("period_end", []).append(
-                _(
+        errors = FieldErrors()
+        errors.check_order(
+            self.period_start,
+            self.period_end,
+            field="period_end",
+            message=_("The period cannot end before it starts."),
+        )
+        if self.status == Status.PLANNED:
+            errors.check_order(
+                today,
+                self.period_end,
+                field="period_end",
+                message=_(
                     "A planned project cannot have ended already: correct the end date "
                     "or change the status to ongoing or ended."
-                )
+                ),
             )
-        if errors:
-            raise ValidationError(errors)
+        errors.raise_any()
 
     def current_status(self, today: dt.date | None = None) -> str:
         """The status on ``today`` (Helsinki date), from the dates: see :func:`status_on`."""

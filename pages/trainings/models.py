@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Self
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
@@ -20,9 +19,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
 from cms.querysets import ContentPageQuerySet
-from cms.timezones import HELSINKI, helsinki_date
+from cms.timezones import helsinki_date
+from cms.validation import FieldErrors
+from cms.vocabularies.mixins import ContactsMixin
 from pages.trainings.lifecycle import Lifecycle, compute_lifecycle
 
 #: The relations the site's and the API's vocabulary filters follow, by what they select.
@@ -104,7 +106,7 @@ class TrainingIndexPage(BaseIndexPage):
         return super().get_listed_pages(request).select_related("region", "organiser")
 
 
-class TrainingPage(BasePage):
+class TrainingPage(MainImageMixin, ContactsMixin, BasePage):
     class Kind(models.TextChoices):
         COURSE = "course", _("Course")
         WEBINAR = "webinar", _("Webinar")
@@ -179,26 +181,8 @@ class TrainingPage(BasePage):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
     )
-    contacts = ParentalManyToManyField(
-        "vocabularies.Person", verbose_name=_("contact persons"), blank=True, related_name="+"
-    )
-    image = models.ForeignKey(
-        "media.CustomImage",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the training's page and in search engines' event results."),
-    )
-    image_alt_text = models.CharField(
-        _("alternative text in this language"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "What the image shows, for screen-reader users, in this page's language. "
-            "Empty: the image's own alternative text is used."
-        ),
+    image = main_image_field(
+        _("Shown on the training's page and in search engines' event results.")
     )
 
     objects = TrainingManager()
@@ -222,9 +206,7 @@ class TrainingPage(BasePage):
             ],
             heading=_("Place"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main image")
-        ),
+        MultiFieldPanel(MainImageMixin.image_panels(), heading=_("Main image")),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -247,15 +229,14 @@ class TrainingPage(BasePage):
             ],
             heading=_("Registration"),
         ),
-        FieldPanel("contacts", widget=forms.CheckboxSelectMultiple),
+        ContactsMixin.contacts_panel(),
     ]
 
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("body"),
         TranslatableField("venue"),
-        TranslatableField("image_alt_text"),
-        SynchronizedField("image"),
+        *MainImageMixin.image_translation_fields,
         # Swedish has its own street and town names ("Norra esplanaden", "Helsingfors");
         # untranslated, the Finnish address is shown.
         TranslatableField("street_address"),
@@ -275,7 +256,7 @@ class TrainingPage(BasePage):
         SynchronizedField("registration_opens"),
         SynchronizedField("registration_closes"),
         SynchronizedField("status"),
-        SynchronizedField("contacts"),
+        ContactsMixin.contacts_translation_field,
     ]
 
     search_fields = [
@@ -312,37 +293,35 @@ class TrainingPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            errors.setdefault("ends_at", []).append(_("The training cannot end before it starts."))
-        if (
-            self.starts_at
-            and self.registration_closes
-            and self.registration_closes > self.starts_at.astimezone(HELSINKI).date()
-        ):
-            errors.setdefault("registration_closes", []).append(
-                _("Registration must close on or before the day the training starts.")
-            )
-        if (
-            self.registration_opens
-            and self.registration_closes
-            and self.registration_opens > self.registration_closes
-        ):
-            errors.setdefault("registration_opens", []).append(
-                _("Registration cannot open after it closes.")
-            )
+        errors = FieldErrors()
+        errors.check_order(
+            self.starts_at,
+            self.ends_at,
+            field="ends_at",
+            message=_("The training cannot end before it starts."),
+        )
+        errors.check_order(
+            self.registration_closes,
+            helsinki_date(self.starts_at) if self.starts_at else None,
+            field="registration_closes",
+            message=_("Registration must close on or before the day the training starts."),
+        )
+        errors.check_order(
+            self.registration_opens,
+            self.registration_closes,
+            field="registration_opens",
+            message=_("Registration cannot open after it closes."),
+        )
         if not self.is_free and self.price is None:
-            errors.setdefault("price", []).append(
-                _("Give the price, or mark the training free of charge.")
-            )
+            errors.add("price", _("Give the price, or mark the training free of charge."))
         if self.is_free and self.price:
-            errors.setdefault("price", []).append(
-                _("A free training cannot have a price; clear the price or untick “free”.")
+            errors.add(
+                "price",
+                _("A free training cannot have a price; clear the price or untick “free”."),
             )
         if self.price is not None and self.price < 0:
-            errors.setdefault("price", []).append(_("The price cannot be negative."))
-        if errors:
-            raise ValidationError(errors)
+            errors.add("price", _("The price cannot be negative."))
+        errors.raise_any()
 
     @property
     def accepts_registrations(self) -> bool:

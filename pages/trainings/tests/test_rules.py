@@ -124,3 +124,18 @@ def test_registration_open_at_the_edges_of_the_registration_days(training):
     ):
         assert selects(TrainingPage.objects.registration_open(at), training) is expected, at
         assert training.registration_open_at(at) is expected, at
+
+
+def test_a_window_is_half_open_unless_inclusive(training):
+    """Calendar days (the site) exclude a training that ends as the window opens; the API's
+    Linked Events moments ("at or after") include it."""
+    starts_at = dt.datetime(2027, 10, 30, 22, tzinfo=dt.UTC)  # Sunday 00:00 in Helsinki
+    ends_at = starts_at + dt.timedelta(hours=2)
+    training = stored(training, {"starts_at": starts_at, "ends_at": ends_at})
+    trainings = TrainingPage.objects.all()
+    assert not selects(trainings.in_window(start=ends_at), training)
+    assert selects(trainings.in_window(start=ends_at, inclusive=True), training)
+    assert not selects(trainings.in_window(end=starts_at), training)
+    assert selects(trainings.in_window(end=starts_at, inclusive=True), training)
+    assert selects(trainings.in_window(start_of_day(dt.date(2027, 10, 31))), training)
+    assert not selects(trainings.in_window(end=end_of_day(dt.date(2027, 10, 30))), training)
