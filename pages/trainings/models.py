@@ -34,8 +34,8 @@ THEMES, REGION, AUDIENCES, LANGUAGES = "themes", "region", "audiences", "languag
 class TrainingQuerySet(ContentPageQuerySet):
     """The trainings' rules in SQL; each has a Python twin on :class:`TrainingPage`.
 
-    ``at`` is an aware instant; the site, the API, the feeds and the editorial rules pass
-    ``timezone.now()`` and the tests pass generated instants.
+    ``at`` is an aware instant: the site's listing and the API pass ``timezone.now()``;
+    the tests pass generated instants and check each method against its twin.
     """
 
     def upcoming(self, at: dt.datetime) -> Self:
