@@ -14,9 +14,9 @@ import threading
 import pytest
 from django.db import connection, transaction
 
+from cms.testing import publish
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 from search.indexing import paused_index_updates
-from tests.api.helpers import publish
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

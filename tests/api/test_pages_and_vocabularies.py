@@ -9,9 +9,9 @@ from cms.api import extra_routers, register_router
 from cms.api.builder import build_api
 from cms.api.contribution import contribution_for
 from cms.plugins import ContentTypePlugin
+from cms.testing import ids, problem_parameter, publish
 from cms.translation import translate
 from cms.vocabularies.factories import OrganisationFactory, RegionFactory, ThemeFactory
-from tests.api.helpers import ids, problem_parameter, publish
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.publications.models import PublicationIndexPage, PublicationPage
 

@@ -17,9 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.editorial.roles import COMMUNICATIONS, TRANSLATORS
+from cms.testing import login
 from pages.projects.editorial import PROJECT_EDITORS
 from pages.trainings.editorial import TRAINING_PLANNERS
-from tests.editorial.conftest import login
 
 WRITER_GROUPS = [COMMUNICATIONS.name, TRAINING_PLANNERS.name, PROJECT_EDITORS.name]
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from cms.editorial.parity import parity_report
 from cms.editorial.sections import sections
+from cms.testing import login
 from cms.translation import translate
 from pages.trainings.factories import TrainingPageFactory
-from tests.editorial.conftest import login
 
 
 def _trainings_parity():

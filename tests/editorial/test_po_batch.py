@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from cms.testing import login
 from pages.trainings.factories import TrainingPageFactory
-from tests.editorial.conftest import login
 
 
 @pytest.fixture

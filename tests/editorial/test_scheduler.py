@@ -14,9 +14,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.testing import login
 from pages.trainings.models import TrainingPage
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 UTC = dt.UTC
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.urls import reverse
 
+from cms.testing import login
 from cms.translation import translate
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 

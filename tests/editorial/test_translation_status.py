@@ -11,9 +11,9 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from cms.editorial.status import TranslationState, translation_status
+from cms.testing import login
 from cms.translation import translate
 from pages.trainings.factories import TrainingPageFactory
-from tests.editorial.conftest import login
 
 
 def _state(page: Page, language: str) -> TranslationState:

@@ -22,8 +22,8 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from cms.origin import page_url
+from cms.testing import json_ld
 from cms.timezones import HELSINKI
-from tests.site.fixtures import json_ld
 
 pytestmark = pytest.mark.django_db
 

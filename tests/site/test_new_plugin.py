@@ -6,7 +6,7 @@ import feedparser
 import pytest
 
 from cms.origin import page_url
-from tests.site.fixtures import json_ld
+from cms.testing import json_ld
 
 pytestmark = pytest.mark.django_db
 

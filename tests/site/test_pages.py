@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.site.fixtures import make_draft, make_private
+from cms.testing import make_draft, make_private
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.fixtures import json_ld
+from cms.testing import json_ld
 
 pytestmark = pytest.mark.django_db
 

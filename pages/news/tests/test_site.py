@@ -8,8 +8,8 @@ from decimal import Decimal
 import feedparser
 import pytest
 
+from cms.testing import json_ld
 from cms.timezones import HELSINKI
-from tests.site.fixtures import json_ld
 
 pytestmark = pytest.mark.django_db
 

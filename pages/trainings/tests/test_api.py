@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from cms.testing import ids, problem_parameter, publish
 from cms.timezones import HELSINKI
 from cms.vocabularies.factories import AudienceFactory, RegionFactory, ThemeFactory
 from cms.vocabularies.models import Language
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 from pages.trainings.models import TrainingPage
-from tests.api.helpers import ids, problem_parameter, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from tests.site.fixtures import json_ld, make_draft, make_private
+from cms.testing import json_ld, make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

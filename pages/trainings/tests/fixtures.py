@@ -1,10 +1,13 @@
-"""Site fixtures: a translated trainings section, and helpers to hide pages in every way."""
+"""The trainings plugin's fixtures, loaded as a pytest plugin (``-p`` in ``pyproject.toml``).
+
+A translated trainings section, live trainings and a training planner, for the plugin's own
+tests and for other plugins' tests that need a second section beside theirs (section
+boundaries). Imports stay inside the fixtures: pytest loads this module before Django.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from typing import Any
 
 import pytest
@@ -19,6 +22,7 @@ def training_indexes(translated_home_pages, locales) -> dict:
 
     index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
     index.save_revision().publish()
+    index.refresh_from_db()
     pages = {"fi": index}
     for language, title in (("sv", "Utbildningar"), ("en", "Trainings")):
         pages[language] = translate(
@@ -47,21 +51,18 @@ def make_training(training_indexes, locales):
     return make
 
 
-def make_private(page) -> None:
-    """Put a password view restriction on ``page`` (Wagtail's "private" page)."""
-    from wagtail.models import PageViewRestriction
+@pytest.fixture
+def training(training_indexes):
+    """A published Finnish training."""
+    from pages.trainings.factories import TrainingPageFactory
 
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
-    )
-
-
-def make_draft(page) -> None:
-    """Unpublish ``page``: it stays in the tree as a draft."""
-    page.unpublish()
+    page = TrainingPageFactory(parent=training_indexes["fi"], title="Digipedagogiikan kurssi")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
-def json_ld(html: str) -> list[dict]:
-    """Every JSON-LD object in an HTML document, parsed."""
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return [json.loads(script) for script in scripts]
+@pytest.fixture
+def planner(section_editor):
+    """A training planner (the trainings section's writer role)."""
+    return section_editor("trainings", username="suunnittelija")
