@@ -23,7 +23,7 @@ from cms.vocabularies.factories import (
 from pages.networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from pages.trainings.factories import TrainingPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.product, pytest.mark.django_db]
 
 
 class Mirror:
