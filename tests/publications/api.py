@@ -1,6 +1,6 @@
 """Publications in the partner API: the common fields, the lead and the ISBN."""
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.fields import Value
 
 

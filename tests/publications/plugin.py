@@ -2,7 +2,7 @@
 
 from cms.demo import DemoContext, Text, localized_fields
 from cms.plugins import ContentTypePlugin
-from search.contributions import SearchContribution
+from search.search_contribution import SearchContribution
 from tests.publications import api
 from tests.publications.editorial import EDITORIAL
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from cms.origin import page_url
-from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
+from cms.site.site_contribution import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.structured_data import page_basics
 from cms.timezones import HELSINKI
 from tests.publications.models import PublicationPage
