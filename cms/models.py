@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.collation import localized_ordering
 from cms.pagination import DeferredJoinPaginator
 from cms.plugins import registry
-from cms.site.listing import listing_context
+from cms.site.listing_pages import listing_context
 from cms.untranslated import with_untranslated
 from cms.visibility import visible
 from cms.vocabularies.forms import VocabularyPickersPageForm

@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema
 
 from cms.api.content import ERRORS
 from cms.api.errors import BadParameter
-from cms.api.listing import page_url
+from cms.api.list_query import page_url
 from cms.api.params import DEFAULT_LOCALE, LocaleCode, parameter_names, reject_unknown
 from search.service import (
     MAX_LIMIT,

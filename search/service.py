@@ -22,9 +22,9 @@ from cms.plugins import ContentTypePlugin, registry
 from cms.untranslated import untranslated_sources
 from cms.visibility import searchable_public_pages
 from cms.vocabularies.models import Theme
-from search.contributions import contribution_for
 from search.engine import run_with_fallback
 from search.query import LanguageQuery
+from search.search_contribution import contribution_for
 from search.text import has_compounds
 
 MAX_QUERY_LENGTH = 200

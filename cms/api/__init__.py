@@ -1,7 +1,7 @@
 """The partner content API at ``/api/v1/`` (django-ninja).
 
 The core never names a content type: each plugin contributes an
-:class:`cms.api.contribution.ApiContribution` under the ``"api"`` key of its
+:class:`cms.api.api_contribution.ApiContribution` under the ``"api"`` key of its
 ``contributions``, and :mod:`cms.api.builder` turns every contribution into a list and a
 detail endpoint. Apps that are not content-type plugins (search, for example) mount their
 own ninja routers with :func:`register_router` from their ``AppConfig.ready()``::

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.utils import translation
 from ninja import NinjaAPI
 
-from cms.api import extra_routers, feed, pages, vocabularies
+from cms.api import change_feed, extra_routers, pages, vocabularies
+from cms.api.api_contribution import contribution_for
 from cms.api.content import build_router
-from cms.api.contribution import contribution_for
 from cms.api.errors import register_exception_handlers
 from cms.origin import base_url
 from cms.plugins import registry
@@ -252,7 +252,7 @@ def build_api() -> NinjaAPI:
             )
         api.add_router("/pages/", pages.router)
         api.add_router("/", vocabularies.router)
-        api.add_router("/changes/", feed.router)
+        api.add_router("/changes/", change_feed.router)
         for prefix, router, description in extra_routers:
             api.add_router(prefix, router)
             for tag in router.tags or []:

@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import BaseModel, create_model
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import Problem
-from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.list_query import any_slug, filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
     ChoiceList,

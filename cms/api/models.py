@@ -86,9 +86,9 @@ class ChangeEvent(models.Model):
     Rows are only appended. The feed's order is ``(txid, id)``: on PostgreSQL ``txid`` is the
     64-bit id of the writing transaction, and the feed hands out only events of transactions
     older than every transaction still open, so a cursor never passes an event that commits
-    later (see :mod:`cms.api.feed`). SQLite runs one writing transaction at a time, so there
+    later (see :mod:`cms.api.change_feed`). SQLite runs one writing transaction at a time, so there
     ``txid`` stays 0 and the id alone is commit order. Events are logged only for pages the
-    feed has announced (see :mod:`cms.api.changes`), so the log never mentions a page that
+    feed has announced (see :mod:`cms.api.change_log`), so the log never mentions a page that
     was never public.
     """
 
@@ -122,7 +122,7 @@ class ChangeEvent(models.Model):
         return f"{self.event} {self.type} {self.page_id} ({self.locale})"
 
     def as_payload(self) -> dict[str, Any]:
-        from cms.api.feed import encode_cursor
+        from cms.api.change_feed import encode_cursor
 
         return {
             "event_id": self.pk,

@@ -10,9 +10,9 @@ from ninja import Field, Path, Query, Router
 from pydantic import create_model
 from wagtail.models import Page
 
+from cms.api.api_contribution import COMMON_ORDERINGS, contribution_for
 from cms.api.content import ERRORS, list_schema
-from cms.api.contribution import COMMON_ORDERINGS, contribution_for
-from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.list_query import any_slug, filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
     ChoiceList,

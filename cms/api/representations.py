@@ -23,7 +23,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
-from cms.api.contribution import contribution_for
+from cms.api.api_contribution import contribution_for
 from cms.api.models import PageState
 from cms.api.serialisation import load_context, serialise_page
 from cms.plugins import registry

@@ -9,17 +9,17 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.api import changes, freshness, representations
+from cms.api import change_log, freshness, representations
 from cms.api.tasks import REFRESH_PENDING_KEY, REFRESH_PENDING_SECONDS, refresh_all_items
 from cms.vocabularies import catalogue
 
 
 def on_published(sender: type, instance: Page, **kwargs: Any) -> None:
-    changes.record_published(instance)
+    change_log.record_published(instance)
 
 
 def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
-    changes.record_withdrawn(instance)
+    change_log.record_withdrawn(instance)
 
 
 def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -28,9 +28,9 @@ def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if sender is Page:
         # The base row goes last: only now has the page left every query, so only now
         # do its translations' maps (and its referrers' links) show it gone.
-        changes.refresh(representations.dependents(instance))
-    elif changes.type_key(instance) == _key_of(sender):
-        changes.record_deleted(instance)
+        change_log.refresh(representations.dependents(instance))
+    elif change_log.type_key(instance) == _key_of(sender):
+        change_log.record_deleted(instance)
 
 
 def _key_of(model: type) -> str | None:
@@ -42,12 +42,12 @@ def _key_of(model: type) -> str | None:
 
 
 def on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
-    changes.record_moved(Page.objects.descendant_of(instance, inclusive=True).specific())
+    change_log.record_moved(Page.objects.descendant_of(instance, inclusive=True).specific())
 
 
 def on_slug_changed(sender: type, instance: Page, **kwargs: Any) -> None:
     """A page's new slug changes the URL of every content page below it."""
-    changes.refresh(representations.content_pages_below(instance), cascade=True)
+    change_log.refresh(representations.content_pages_below(instance), cascade=True)
 
 
 def on_vocabulary_changed(sender: type, **kwargs: Any) -> None:
@@ -65,7 +65,7 @@ def on_restriction_changed(sender: type, instance: PageViewRestriction, **kwargs
     freshness.mark_changed()
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        changes.record_visibility(
+        change_log.record_visibility(
             Page.objects.descendant_of(page, inclusive=True).live().specific()
         )
 

@@ -19,18 +19,18 @@ REFRESH_PENDING_SECONDS = 600
 @task(queue_name=QUEUE)
 def record_expiry(page_id: int) -> str:
     """At a page's expiry time: log ``unpublished`` if it has stopped being public."""
-    from cms.api import changes
+    from cms.api import change_log
 
     page = Page.objects.filter(pk=page_id).first()
-    if page is None or changes.is_public(page):
+    if page is None or change_log.is_public(page):
         return "still public" if page is not None else "gone"
-    return "logged" if changes.record_withdrawn(page) is not None else "not announced"
+    return "logged" if change_log.record_withdrawn(page) is not None else "not announced"
 
 
 @task(queue_name=QUEUE)
 def refresh_all_items() -> int:
     """After a vocabulary row changed: ``updated`` for every item whose JSON changed."""
-    from cms.api import changes, representations
+    from cms.api import change_log, representations
 
     cache.delete(REFRESH_PENDING_KEY)  # edits from now on queue another run
-    return len(changes.refresh(representations.all_content_pages()))
+    return len(change_log.refresh(representations.all_content_pages()))

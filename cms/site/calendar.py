@@ -25,8 +25,13 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.origin import origin_host
-from cms.site.contributions import CalendarEvent, contribution_of, listing_queryset, plugin_by_key
-from cms.site.listing import filter_listing
+from cms.site.listing_pages import filter_listing
+from cms.site.site_contribution import (
+    CalendarEvent,
+    contribution_of,
+    listing_queryset,
+    plugin_by_key,
+)
 from cms.site.text import plain_text
 from cms.site.vtimezone import vtimezone
 from cms.visibility import public_pages

@@ -27,7 +27,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
-from cms.site.contributions import contribution_of
+from cms.site.site_contribution import contribution_of
 from cms.vocabularies.catalogue import current_version
 
 if TYPE_CHECKING:

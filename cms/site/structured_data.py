@@ -16,8 +16,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cms.origin import absolute_url, page_url
-from cms.site.contributions import contribution_for_page
 from cms.site.localization import active_home_page, localized_names, localizer_for
+from cms.site.site_contribution import contribution_for_page
 
 if TYPE_CHECKING:
     from django.http import HttpRequest

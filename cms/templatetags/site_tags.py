@@ -14,9 +14,9 @@ from django.utils.formats import date_format
 from wagtail.models import Page
 
 from cms.site import head, navigation
-from cms.site.contributions import contribution_for_page
-from cms.site.feeds import feed_plugins
 from cms.site.localization import active_home_page, localizer_for
+from cms.site.site_contribution import contribution_for_page
+from cms.site.syndication import feed_plugins
 from cms.untranslated import foreign_language_label, is_foreign
 
 register = template.Library()

@@ -6,7 +6,7 @@ from pages.networks.demo import build_demo
 from pages.networks.editorial import EDITORIAL
 from pages.networks.models import NetworkIndexPage, NetworkPage
 from pages.networks.site import SITE
-from search.contributions import SearchContribution
+from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

@@ -8,10 +8,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import Computed, Contacts, Image, RelatedList, Stream, Value
-from cms.api.listing import related_to_any
+from cms.api.list_query import related_to_any
 from cms.api.params import Boolean, IsoDate, SlugList, split_list
 
 

@@ -6,7 +6,7 @@ from pages.news.demo import build_demo
 from pages.news.editorial import EDITORIAL
 from pages.news.models import NewsIndexPage, NewsPage
 from pages.news.site import SITE
-from search.contributions import SearchContribution
+from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

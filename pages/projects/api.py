@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.fields import Computed, Contacts, Related, RelatedList, RichText, Value
 from cms.api.params import ChoiceList, choice_list
 from pages.projects.models import Status, status_on

@@ -6,7 +6,7 @@ from pages.projects.demo import build_demo
 from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 from pages.projects.site import SITE
-from search.contributions import SearchContribution
+from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cms.collation import collation_key
-from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm
+from cms.site.listing_pages import ListingFilterForm
+from cms.site.site_contribution import FeedContribution, SiteContribution
 from cms.site.structured_data import (
     contact_points,
     keywords,

@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import (
     Computed,
@@ -25,7 +25,7 @@ from cms.api.fields import (
     Stream,
     Value,
 )
-from cms.api.listing import related_to_any
+from cms.api.list_query import related_to_any
 from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
 from cms.daterange import check_date
 from cms.vocabularies.models import Audience, Region, Theme

@@ -6,7 +6,7 @@ from pages.trainings.demo import build_demo
 from pages.trainings.editorial import EDITORIAL
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 from pages.trainings.site import SITE
-from search.contributions import SearchContribution
+from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_lazy as _
 
 from cms.origin import absolute_url, page_url
-from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
+from cms.site.site_contribution import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.structured_data import (
     contacts,
     keywords,

@@ -6,8 +6,8 @@ import pytest
 from ninja import Router
 
 from cms.api import extra_routers, register_router
+from cms.api.api_contribution import contribution_for
 from cms.api.builder import build_api
-from cms.api.contribution import contribution_for
 from cms.plugins import ContentTypePlugin
 from cms.testing import ids, problem_parameter, publish
 from cms.translation import translate

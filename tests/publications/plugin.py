@@ -1,8 +1,10 @@
-from cms.api.contribution import ApiContribution
-from cms.api.fields import Value
+"""Everything the publications plugin contributes to the core, declared in one place."""
+
 from cms.demo import DemoContext, Text, localized_fields
-from cms.editorial.sections import EditorialRole, EditorialSection
 from cms.plugins import ContentTypePlugin
+from search.search_contribution import SearchContribution
+from tests.publications import api
+from tests.publications.editorial import EDITORIAL
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.publications.models import PublicationIndexPage, PublicationPage
 from tests.publications.site import SITE
@@ -33,12 +35,9 @@ def build_plugin() -> ContentTypePlugin:
         demo_builder=build_demo,
         order=90,
         contributions={
-            "api": ApiContribution(fields=(Value("lead", str), Value("isbn", str))),
-            "editorial": EditorialSection(
-                roles=(EditorialRole("publication_editors", "Publication editors"),),
-                workflow="moderated",
-                parity_required=True,
-            ),
+            "api": api.contribution(),
+            "search": SearchContribution(theme_field="themes"),
             "site": SITE,
+            "editorial": EDITORIAL,
         },
     )

@@ -20,8 +20,8 @@ from wagtail.models import Locale
 from cms.collation import collation_key, sorted_by_name
 from cms.plugins import registry
 from cms.site.cards import ListingCards
-from cms.site.contributions import contribution_of, listing_queryset
 from cms.site.localization import VocabularyLocalizer, localizer_for
+from cms.site.site_contribution import contribution_of, listing_queryset
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
     from wagtail.models import Page
 
-    from cms.site.listing import ListingFilterForm
+    from cms.site.listing_pages import ListingFilterForm
 
 FEATURE = "site"
 

@@ -2,7 +2,7 @@
 
 ``/<lang>/feeds/<key>/rss.xml`` and ``.../atom.xml``; ``/<lang>/feeds/<key>/<topic>/rss.xml``
 for one topic (a :class:`~cms.vocabularies.models.Theme` slug). Any plugin that declares a
-:class:`~cms.site.contributions.FeedContribution` gets feeds; the core names no content type.
+:class:`~cms.site.site_contribution.FeedContribution` gets feeds; the core names no content type.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from wagtail.models import Locale
 
 from cms.origin import absolute_url, page_url
 from cms.plugins import ContentTypePlugin, registry
-from cms.site.contributions import FeedContribution, contribution_of, plugin_by_key
 from cms.site.localization import active_home_page
+from cms.site.site_contribution import FeedContribution, contribution_of, plugin_by_key
 from cms.untranslated import foreign_language_label, with_untranslated
 from cms.visibility import public_pages, visible
 from cms.vocabularies.models import Theme
