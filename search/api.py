@@ -33,7 +33,9 @@ MAX_OFFSET = 10_000
 class SearchParams(Schema):
     q: str = Field("", description="Words to find (inflected forms and compounds match).")
     locale: LocaleCode = Field(DEFAULT_LOCALE, description="Language of the pages and the words.")
-    type: str | None = Field(None, description="Only this content type, e.g. `trainings`.")
+    type: str | None = Field(
+        None, description="Only this content type, by key (as in `/api/v1/<key>/`)."
+    )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"Results per page (1–{MAX_LIMIT}).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
 

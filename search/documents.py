@@ -1,7 +1,8 @@
 """What of a page is searchable, read in the page's own language, for the lemma fields.
 
-The lemma fields that :class:`cms.models.BasePage` declares (see :data:`LEMMA_FIELDS`) are
-computed here from the page's *other* ``SearchField`` entries, including those inside
+The lemma fields that :class:`cms.models.BasePage` declares (see
+:data:`cms.models.LEMMA_FIELDS`) are computed here, when the base page asks through its
+hook, from the page's *other* ``SearchField`` entries, including those inside
 ``RelatedFields`` (organisations, themes, audiences, region). Pages relate to the Finnish row of
 a shared vocabulary; for the lemma text the row of the page's own locale is read instead, so a
 Swedish page is found by the Swedish name of its theme.
@@ -16,12 +17,8 @@ from django.db import models
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import TranslatableMixin
 
+from cms.models import LEMMA_FIELDS, TITLE_LEMMA_FIELD
 from search.text import index_text
-
-#: Callable search fields whose values this module computes; never read as page content.
-TITLE_LEMMA_FIELD = "search_title_lemmas"
-BODY_LEMMA_FIELD = "search_lemmas"
-LEMMA_FIELDS = frozenset({TITLE_LEMMA_FIELD, BODY_LEMMA_FIELD})
 
 
 def _as_text(value: Any) -> Iterator[str]:
@@ -77,3 +74,8 @@ def body_lemmas(page) -> str:
         if not (isinstance(field, SearchField) and field.field_name == "title")
     ]
     return index_text(searchable_texts(page, fields, page.locale), page_language(page))
+
+
+def lemmas(page, field_name: str) -> str:
+    """The value of the lemma field ``field_name`` of ``page`` (the base page asks by hook)."""
+    return title_lemmas(page) if field_name == TITLE_LEMMA_FIELD else body_lemmas(page)

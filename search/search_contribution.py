@@ -1,35 +1,36 @@
-"""What a content-type plugin contributes to search: ``contributions["search"]``.
+"""The contribution a content-type plugin makes to site search.
 
-A plugin declares its searchable fields in its model's ``search_fields`` (the Wagtail way);
-this object adds what search needs beyond that. A plugin that contributes nothing is still
-searched, with the defaults below.
+A plugin declares its searchable fields in its model's ``search_fields`` (the Wagtail way),
+and the theme facet reads the plugin's ``theme_field``; a :class:`SearchContribution`
+adds what search needs beyond that. A plugin that declares none is still searched, with
+the defaults below.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-#: The key of this feature in ``ContentTypePlugin.contributions``.
-FEATURE = "search"
+from cms.plugins import Contribution
+
+if TYPE_CHECKING:
+    from cms.plugins import ContentTypePlugin
 
 
 @dataclass(frozen=True)
-class SearchContribution:
+class SearchContribution(Contribution):
     """How one content type takes part in site search.
 
-    ``theme_field`` names the many-to-many relation to ``vocabularies.Theme`` whose counts
-    make the theme facet (it must also be an ``index.FilterField``); None leaves the type out
-    of the theme facet. ``excerpt_field`` is the text shown under a result's title.
+    ``excerpt_field`` is the text shown under a result's title (default: the lead); a
+    field or property of the page model.
     """
 
-    theme_field: str | None = "themes"
     excerpt_field: str = "lead"
 
-
-#: What a plugin without a search contribution gets: no theme facet, the lead as excerpt.
-DEFAULT_CONTRIBUTION = SearchContribution(theme_field=None)
-
-
-def contribution_for(plugin) -> SearchContribution:
-    """The search contribution of ``plugin``, or the defaults when it declares none."""
-    return plugin.contributions.get(FEATURE, DEFAULT_CONTRIBUTION)
+    def problems(self, plugin: ContentTypePlugin) -> list[str]:
+        if hasattr(plugin.page_model, self.excerpt_field):
+            return []
+        return [
+            f"excerpt_field {self.excerpt_field!r} is not an attribute "
+            f"of {plugin.page_model.__name__}"
+        ]

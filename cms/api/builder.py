@@ -10,7 +10,6 @@ from django.utils import translation
 from ninja import NinjaAPI
 
 from cms.api import change_feed, extra_routers, pages, vocabularies
-from cms.api.api_contribution import contribution_for
 from cms.api.content import build_router
 from cms.api.errors import register_exception_handlers
 from cms.origin import base_url
@@ -18,9 +17,9 @@ from cms.plugins import registry
 
 NAMESPACE = pages.NAMESPACE
 DESCRIPTION = """\
-Published content of the Finnish education-sector networks: trainings, news, project
-results and network pages, in Finnish, Swedish and English, with the shared vocabularies
-and a change feed for synchronisation.
+Published content of the Finnish education-sector networks, one list and item endpoint
+per content type (`/pages/` spans them all), in Finnish, Swedish and English, with the
+shared vocabularies and a change feed for synchronisation.
 
 Public content needs no key (a modest per-IP rate applies). Partner keys, sent as
 `Authorization: Bearer <key>`, raise the limit to the key's daily quota; every operation
@@ -245,7 +244,7 @@ def build_api() -> NinjaAPI:
         register_exception_handlers(api)
         api.tag_descriptions = dict(CORE_TAGS)
         for plugin in registry:
-            api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
+            api.add_router(f"/{plugin.key}/", build_router(plugin))
             api.tag_descriptions[plugin.key] = (
                 f"{str(plugin.verbose_name_plural).capitalize()}: the list (filters, "
                 "ordering, paging) and single items."

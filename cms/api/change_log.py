@@ -24,8 +24,8 @@ Kind = ChangeEvent.Kind
 
 def type_key(page: Page) -> str | None:
     """The plugin key of ``page`` if it is a content page of a registered type."""
-    plugin = registry.for_model(page.specific_class or type(page))
-    if plugin is None or not issubclass(page.specific_class or type(page), plugin.page_model):
+    plugin = registry.for_page_model(page.specific_class or type(page))
+    if plugin is None:
         return None
     return plugin.key
 

@@ -187,7 +187,9 @@ class WebhookSubscription(models.Model):
         _("content types"),
         max_length=200,
         blank=True,
-        help_text=_("Comma-separated API type names, e.g. “trainings,news”; empty means all."),
+        help_text=_(
+            "Comma-separated API type names, as in the paths /api/v1/<type>/; empty means all."
+        ),
     )
     locales = models.CharField(
         _("languages"),

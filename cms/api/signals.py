@@ -37,7 +37,7 @@ def _key_of(model: type) -> str | None:
     """The plugin key if ``model`` is exactly a registered content page model."""
     from cms.plugins import registry
 
-    plugin = registry.for_model(model)
+    plugin = registry.for_page_model(model)
     return plugin.key if plugin is not None and plugin.page_model is model else None
 
 

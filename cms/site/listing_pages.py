@@ -18,10 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.collation import collation_key, sorted_by_name
-from cms.plugins import registry
+from cms.plugins import ContentTypePlugin, registry
 from cms.site.cards import ListingCards
 from cms.site.localization import VocabularyLocalizer, localizer_for
-from cms.site.site_contribution import contribution_of, listing_queryset
+from cms.site.site_contribution import SiteContribution
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, QueryDict
@@ -130,12 +130,24 @@ class ListingFilterForm(forms.Form):
         return any(self.data.get(name) for name in self.fields)
 
 
+def listing_queryset(
+    plugin: ContentTypePlugin, queryset: models.QuerySet, *, prefetch: bool = True
+) -> models.QuerySet:
+    """Add the locale every page URL needs and (unless told not to) the card prefetches.
+
+    Listings prefetch only for the cards they render (see :mod:`cms.site.cards`).
+    """
+    related = plugin.contribution(SiteContribution).listing_related
+    queryset = queryset.select_related("locale")
+    return queryset.prefetch_related(*related) if related and prefetch else queryset
+
+
 def filter_listing(
     index_page: Page, request: HttpRequest, queryset: models.QuerySet
 ) -> tuple[models.QuerySet, ListingFilterForm | None]:
     """Apply the index's plugin filter form (if any) to ``queryset``."""
-    plugin = registry.for_model(type(index_page))
-    form_class = contribution_of(plugin).filter_form
+    plugin = registry.for_index_model(type(index_page))
+    form_class = plugin.contribution(SiteContribution).filter_form if plugin else None
     if form_class is None:
         return queryset, None
     form = form_class(request.GET, locale=index_page.locale, localizer=localizer_for(request))
@@ -144,7 +156,7 @@ def filter_listing(
 
 def listing_context(index_page: Page, request: HttpRequest) -> dict[str, Any]:
     """Template context of a listing page: the filter form, one page of items, query string."""
-    plugin = registry.for_model(type(index_page))
+    plugin = registry.for_index_model(type(index_page))
     queryset = index_page.get_listed_pages(request)
     if plugin is not None:
         queryset = listing_queryset(plugin, queryset, prefetch=False)

@@ -1,7 +1,9 @@
-"""What a content-type plugin can add to the public site, and how the core reads it.
+"""The contribution a content-type plugin makes to the public site.
 
-A plugin declares ``contributions={"site": SiteContribution(...)}`` in its ``plugin.py``.
-Every part is optional; the core skips what a plugin leaves out.
+A plugin declares a :class:`SiteContribution` in its ``plugin.py``, usually built in
+``pages/<app>/site.py``. Every part is optional; the core skips what a plugin leaves out,
+and a plugin that declares none still gets its listing, pages, sitemap entries and
+navigation link.
 """
 
 from __future__ import annotations
@@ -13,16 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 
-from cms.plugins import ContentTypePlugin, registry
+from cms.plugins import ContentTypePlugin, Contribution
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
     from django.http import HttpRequest
     from wagtail.models import Page
 
     from cms.site.listing_pages import ListingFilterForm
-
-FEATURE = "site"
 
 
 @dataclass(frozen=True)
@@ -41,26 +40,35 @@ class CalendarEvent:
     last_modified: dt.datetime | None = None
 
 
+def lead_of(page: Page) -> str:
+    return getattr(page, "lead", "")
+
+
 @dataclass(frozen=True)
 class FeedContribution:
     """RSS/Atom feeds of a content type, one per language and one per topic.
 
-    ``date`` gives an item's publication time; ``topic_field`` names the many-to-many to
-    :class:`~cms.vocabularies.models.Theme` that per-topic feeds filter on (``None``: no
-    topic feeds); ``order_by`` sorts newest first; ``describe`` gives the item summary.
+    Items come newest first by the plugin's ``date_field``; per-topic feeds filter on its
+    ``theme_field`` (a plugin without one has no topic feeds). ``date`` gives an item's
+    publication time (``None``: the value of ``date_field``, which must then be a
+    datetime); ``describe`` gives the item summary.
     """
 
-    date: Callable[[Page], dt.datetime]
-    order_by: tuple[str, ...] = ("-first_published_at",)
-    topic_field: str | None = "themes"
-    describe: Callable[[Page], str] = lambda page: getattr(page, "lead", "")
+    date: Callable[[Page], dt.datetime] | None = None
+    describe: Callable[[Page], str] = lead_of
     #: The feed's subtitle, a whole translatable sentence ("The latest news."): languages
     #: inflect the noun differently, so a generic "The latest %s" cannot be right in all.
     subtitle: str | Promise | None = None
 
+    def published(self, plugin: ContentTypePlugin, page: Page) -> dt.datetime:
+        """When ``page`` was published, as the feed states it."""
+        if self.date is not None:
+            return self.date(page)
+        return getattr(page, plugin.date_field)
+
 
 @dataclass(frozen=True)
-class SiteContribution:
+class SiteContribution(Contribution):
     """A content type's additions to the public site.
 
     ``filter_form``: the GET form that filters its listing (and its calendar feed).
@@ -80,33 +88,25 @@ class SiteContribution:
     calendar: Callable[[Page, HttpRequest], CalendarEvent] | None = None
     structured_data: Callable[[Page, HttpRequest], dict[str, Any]] | None = None
 
+    def problems(self, plugin: ContentTypePlugin) -> list[str]:
+        from django.db import models
 
-EMPTY = SiteContribution()
+        from cms.site.listing_pages import ListingFilterForm
 
-
-def contribution_of(plugin: ContentTypePlugin | None) -> SiteContribution:
-    """The plugin's site contribution, or an empty one for plugins that declare none."""
-    if plugin is None:
-        return EMPTY
-    return plugin.contributions.get(FEATURE, EMPTY)
-
-
-def contribution_for_page(page: Page) -> tuple[ContentTypePlugin | None, SiteContribution]:
-    plugin = registry.for_model(type(page))
-    return plugin, contribution_of(plugin)
-
-
-def plugin_by_key(key: str) -> ContentTypePlugin | None:
-    return registry.get(key) if key in registry else None
-
-
-def listing_queryset(
-    plugin: ContentTypePlugin, queryset: QuerySet, *, prefetch: bool = True
-) -> QuerySet:
-    """Add the locale every page URL needs and (unless told not to) the card prefetches.
-
-    Listings prefetch only for the cards they render (see :mod:`cms.site.cards`).
-    """
-    related = contribution_of(plugin).listing_related
-    queryset = queryset.select_related("locale")
-    return queryset.prefetch_related(*related) if related and prefetch else queryset
+        problems = []
+        form = self.filter_form
+        if form is not None and not (
+            isinstance(form, type) and issubclass(form, ListingFilterForm)
+        ):
+            problems.append(f"filter_form must be a ListingFilterForm subclass, not {form!r}")
+        if self.feed is not None and self.feed.date is None:
+            date = next(
+                (f for f in plugin.page_model._meta.get_fields() if f.name == plugin.date_field),
+                None,
+            )
+            if not isinstance(date, models.DateTimeField):
+                problems.append(
+                    f"the feed needs a date function: date_field {plugin.date_field!r} "
+                    "is a date without a time"
+                )
+        return problems

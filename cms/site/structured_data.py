@@ -16,8 +16,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cms.origin import absolute_url, page_url
+from cms.plugins import registry
 from cms.site.localization import active_home_page, localized_names, localizer_for
-from cms.site.site_contribution import contribution_for_page
+from cms.site.site_contribution import SiteContribution
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -148,10 +149,9 @@ def page_basics(
 
 def structured_data_for(page: Page, request: HttpRequest) -> dict[str, Any] | None:
     """The page's JSON-LD object, for content pages whose plugin contributes one."""
-    plugin, contribution = contribution_for_page(page)
-    if contribution.structured_data is None or not isinstance(page, plugin.page_model):
-        return None
-    return contribution.structured_data(page, request)
+    plugin = registry.for_page_model(type(page))
+    describe = plugin.contribution(SiteContribution).structured_data if plugin else None
+    return describe(page, request) if describe is not None else None
 
 
 def json_ld_script(data: dict[str, Any] | None) -> SafeString:

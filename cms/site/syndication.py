@@ -22,7 +22,7 @@ from wagtail.models import Locale
 from cms.origin import absolute_url, page_url
 from cms.plugins import ContentTypePlugin, registry
 from cms.site.localization import active_home_page
-from cms.site.site_contribution import FeedContribution, contribution_of, plugin_by_key
+from cms.site.site_contribution import FeedContribution, SiteContribution
 from cms.untranslated import foreign_language_label, with_untranslated
 from cms.visibility import public_pages, visible
 from cms.vocabularies.models import Theme
@@ -57,7 +57,7 @@ class FeedSource:
 
 def feed_plugins() -> list[ContentTypePlugin]:
     """Plugins with feeds, for the links in page heads and footers."""
-    return [plugin for plugin in registry if contribution_of(plugin).feed is not None]
+    return [plugin for plugin in registry if plugin.contribution(SiteContribution).feed is not None]
 
 
 def _feed_title(page, locale: Locale) -> str:
@@ -74,14 +74,14 @@ class PageFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request: HttpRequest, key: str, topic: str | None = None) -> FeedSource:
-        plugin = plugin_by_key(key)
-        spec = contribution_of(plugin).feed
+        plugin = registry.find(key)
+        spec = plugin.contribution(SiteContribution).feed if plugin else None
         if plugin is None or spec is None:
             raise Http404("No feed for this content type.")
         locale = Locale.get_active()
         theme = None
         if topic is not None:
-            if spec.topic_field is None:
+            if plugin.theme_field is None:
                 raise Http404("This content type has no topic feeds.")
             theme = Theme.objects.filter(locale=locale, slug=topic).first()
             if theme is None:
@@ -132,16 +132,16 @@ class PageFeed(Feed):
         queryset = (
             with_untranslated(own, source.plugin, source.locale, source.request)
             .select_related("locale")
-            .order_by(*source.spec.order_by)
+            .order_by(*source.plugin.newest_first)
         )
         if source.topic is not None:
-            queryset = queryset.filter(**{f"{source.spec.topic_field}__slug": source.topic.slug})
+            queryset = queryset.filter(**{f"{source.plugin.theme_field}__slug": source.topic.slug})
         return [
             FeedItem(
                 title=_feed_title(page, source.locale),
                 link=page_url(page, source.request),
                 description=source.spec.describe(page),
-                published=source.spec.date(page),
+                published=source.spec.published(source.plugin, page),
                 updated=page.last_published_at,
             )
             for page in queryset[:ITEMS_PER_FEED]

@@ -6,7 +6,6 @@ from pages.networks.demo import build_demo
 from pages.networks.editorial import EDITORIAL
 from pages.networks.models import NetworkIndexPage, NetworkPage
 from pages.networks.site import SITE
-from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -17,10 +16,5 @@ def build_plugin() -> ContentTypePlugin:
         index_model=NetworkIndexPage,
         demo_builder=build_demo,
         order=40,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field=None),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        contributions=(api.contribution(), SITE, EDITORIAL),
     )

@@ -70,6 +70,4 @@ def contribution() -> ApiContribution:
         filters=NewsFilters,
         apply_filters=apply_filters,
         orderings=("publication_date", "application_deadline"),
-        default_ordering=("-publication_date", "-first_published_at"),
-        theme_lookups=("topics",),
     )

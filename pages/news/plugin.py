@@ -6,7 +6,6 @@ from pages.news.demo import build_demo
 from pages.news.editorial import EDITORIAL
 from pages.news.models import NewsIndexPage, NewsPage
 from pages.news.site import SITE
-from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -17,10 +16,7 @@ def build_plugin() -> ContentTypePlugin:
         demo_builder=build_demo,
         order=20,
         show_untranslated=True,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field="topics"),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        theme_field="topics",
+        date_field="publication_date",
+        contributions=(api.contribution(), SITE, EDITORIAL),
     )

@@ -135,8 +135,6 @@ SITE = SiteContribution(
     listing_related=("topics",),
     feed=FeedContribution(
         date=published_at,
-        order_by=("-publication_date", "-first_published_at"),
-        topic_field="topics",
         subtitle=_("The latest news."),
     ),
     structured_data=structured_data,

@@ -66,6 +66,5 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("period_start", "period_end"),
         default_ordering=("-period_start", "title"),
-        theme_lookups=("themes",),
         organisation_lookups=("lead_organisation", "partner_organisations"),
     )

@@ -6,7 +6,6 @@ from pages.projects.demo import build_demo
 from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 from pages.projects.site import SITE
-from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -16,10 +15,6 @@ def build_plugin() -> ContentTypePlugin:
         index_model=ProjectResultIndexPage,
         demo_builder=build_demo,
         order=30,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field="themes"),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        theme_field="themes",
+        contributions=(api.contribution(), SITE, EDITORIAL),
     )

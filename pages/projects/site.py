@@ -117,9 +117,6 @@ SITE = SiteContribution(
     # The status badge follows the dates, so the cached card changes with it.
     card_variant=lambda project: project.current_status(),
     listing_related=("themes", "partner_organisations"),
-    feed=FeedContribution(
-        date=lambda project: project.first_published_at,
-        subtitle=_("The latest project results."),
-    ),
+    feed=FeedContribution(subtitle=_("The latest project results.")),
     structured_data=structured_data,
 )

@@ -222,6 +222,5 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("starts_at", "ends_at", "registration_closes"),
         default_ordering=("starts_at", "title"),
-        theme_lookups=("themes",),
         organisation_lookups=("organiser",),
     )

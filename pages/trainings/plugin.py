@@ -6,7 +6,6 @@ from pages.trainings.demo import build_demo
 from pages.trainings.editorial import EDITORIAL
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 from pages.trainings.site import SITE
-from search.search_contribution import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -17,10 +16,6 @@ def build_plugin() -> ContentTypePlugin:
         demo_builder=build_demo,
         order=10,
         show_untranslated=True,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field="themes"),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        theme_field="themes",
+        contributions=(api.contribution(), SITE, EDITORIAL),
     )

@@ -140,10 +140,7 @@ SITE = SiteContribution(
     # The card's badge (registration open, ongoing, past...) moves with the clock.
     card_variant=lambda training: training.lifecycle,
     listing_related=("audiences", "themes", "languages"),
-    feed=FeedContribution(
-        date=lambda training: training.first_published_at,
-        subtitle=_("The latest trainings."),
-    ),
+    feed=FeedContribution(subtitle=_("The latest trainings.")),
     calendar=calendar_event,
     structured_data=structured_data,
 )

@@ -6,7 +6,7 @@ import pytest
 from ninja import Router
 
 from cms.api import extra_routers, register_router
-from cms.api.api_contribution import contribution_for
+from cms.api.api_contribution import ApiContribution
 from cms.api.builder import build_api
 from cms.plugins import ContentTypePlugin
 from cms.testing import ids, problem_parameter, publish
@@ -57,7 +57,7 @@ def test_plugin_without_contribution_gets_common_fields_and_lead():
     plugin = ContentTypePlugin(
         key="reports", page_model=PublicationPage, index_model=PublicationIndexPage
     )
-    contribution = contribution_for(plugin)
+    contribution = plugin.contribution(ApiContribution)
     assert [field.name for field in contribution.fields] == ["lead"]
 
 

@@ -34,10 +34,12 @@ def build_plugin() -> ContentTypePlugin:
         index_model=PublicationIndexPage,
         demo_builder=build_demo,
         order=90,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field="themes"),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        theme_field="themes",
+        contributions=(
+            api.contribution(),
+            SITE,
+            # The default, spelt out: the text under a result's title in site search.
+            SearchContribution(excerpt_field="lead"),
+            EDITORIAL,
+        ),
     )

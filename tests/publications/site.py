@@ -40,7 +40,7 @@ def release_day(publication: PublicationPage, request: HttpRequest) -> CalendarE
 
 
 SITE = SiteContribution(
-    feed=FeedContribution(date=lambda publication: publication.first_published_at),
+    feed=FeedContribution(),
     calendar=release_day,
     structured_data=structured_data,
 )

@@ -231,7 +231,8 @@ def test_factory_builds_a_live_valid_grant_call(home_page):
 def test_plugin_is_registered_after_trainings():
     plugin = registry.get("news")
     assert (plugin.page_model, plugin.index_model, plugin.order) == (NewsPage, NewsIndexPage, 20)
-    assert registry.for_model(NewsPage) is plugin
+    assert registry.for_page_model(NewsPage) is plugin
+    assert registry.for_index_model(NewsIndexPage) is plugin
 
 
 def test_demo_builds_news_in_three_languages_once(translated_home_pages, settings, tmp_path):
