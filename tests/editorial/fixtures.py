@@ -49,11 +49,11 @@ def make_editor(roles) -> Callable:
 @pytest.fixture
 def section_editor(make_editor) -> Callable:
     """``section_editor("trainings")`` → a new user in that plugin's (first) writer role."""
-    from cms.editorial.sections import section_for
+    from cms.editorial.sections import EditorialSection
     from cms.plugins import registry
 
     def make(plugin_key: str, **fields):
-        section = section_for(registry.get(plugin_key))
+        section = registry.get(plugin_key).contribution(EditorialSection)
         assert section.roles, f"the {plugin_key} section declares no writer role"
         return make_editor(section.roles[0].name, **fields)
 
