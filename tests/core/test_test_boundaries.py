@@ -40,7 +40,6 @@ PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/search/test_outage.py",
     "tests/search/test_service.py",
     "tests/site/test_machine_readable.py",
-    "tests/site/test_pages.py",
 }
 
 
