@@ -31,8 +31,6 @@ PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/editorial/test_admin_inputs.py",
     "tests/editorial/test_role_actions.py",
     "tests/editorial/test_roles.py",
-    "tests/editorial/test_scheduler.py",
-    "tests/editorial/test_synchronised.py",
     "tests/editorial/test_workflow.py",
     "tests/search/conftest.py",
     "tests/search/test_elasticsearch.py",
