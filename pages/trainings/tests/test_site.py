@@ -244,3 +244,24 @@ def test_json_ld_cannot_be_broken_out_of(client, make_training):
 
     assert "<script>alert(1)" not in html
     assert json_ld(html)[0]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_event_json_ld_has_structured_address_and_organiser_url(client, make_training):
+    from cms.vocabularies.factories import OrganisationFactory, PersonFactory
+
+    organiser = OrganisationFactory(name="Lapin AVI", website="https://avi.fi/lappi")
+    training = make_training(
+        street_address="Valtakatu 2, 96100 Rovaniemi",
+        organiser=organiser,
+        contacts=[PersonFactory(organisation=organiser)],
+    )
+    (data,) = json_ld(client.get(training.url).content.decode())
+    (place,) = data["location"]
+    assert place["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Valtakatu 2",
+        "postalCode": "96100",
+        "addressLocality": "Rovaniemi",
+        "addressCountry": "FI",
+    }
+    assert data["organizer"]["url"] == "https://avi.fi/lappi"
