@@ -8,7 +8,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 
-.PHONY: run serve test install lock messages lint check pytest-sqlite pytest-postgres clean
+.PHONY: run serve test install lock messages lint typecheck check pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The plugin seams (registry and contribution kinds) under mypy + django-stubs; files and
+# strictness are in pyproject.toml [tool.mypy].
+typecheck: install
+	$(BIN)/mypy
+
 check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
@@ -84,7 +89,7 @@ pytest-sqlite: install $(NODE_STAMP)
 pytest-postgres: install $(NODE_STAMP)
 	scripts/with-postgres $(BIN)/pytest -m "not backend_independent" $(PYTEST_ARGS)
 
-test: lint check pytest-sqlite pytest-postgres
+test: lint typecheck check pytest-sqlite pytest-postgres
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static

@@ -97,8 +97,6 @@ class BaseIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     items_per_page = 20
-    #: Ordering of the listed pages; plugins override it (upcoming first, newest first...).
-    listing_ordering: tuple[str, ...] = ("-first_published_at",)
 
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
     search_fields = [*Page.search_fields, index.FilterField("locale")]
@@ -106,6 +104,13 @@ class BaseIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_ordering(self) -> tuple:
+        """Newest first by the plugin's ``date_field``; a listing that reads in another
+        order (upcoming first, alphabetical) overrides it."""
+        plugin = registry.for_index_model(type(self))
+        return plugin.newest_first if plugin is not None else ("-first_published_at",)
 
     @classmethod
     def listed_model(cls) -> type[Page]:

@@ -89,7 +89,7 @@ class ContentTypePlugin:
 
     @property
     def app_label(self) -> str:
-        return self.page_model._meta.app_label
+        return str(self.page_model._meta.app_label)
 
     @property
     def verbose_name_plural(self) -> str:
@@ -163,12 +163,12 @@ def _field_problems(plugin: ContentTypePlugin) -> list[str]:
 
 def known_kinds() -> str:
     """The contribution kinds defined so far, for error messages."""
-    kinds: list[type] = []
-    pending: list[type] = [Contribution]
+    kinds: list[type[Contribution]] = []
+    pending: list[type[Contribution]] = [Contribution]
     while pending:
-        for kind in pending.pop().__subclasses__():
-            kinds.append(kind)
-            pending.append(kind)
+        subclasses = pending.pop().__subclasses__()
+        kinds.extend(subclasses)
+        pending.extend(subclasses)
     return ", ".join(sorted(kind.__name__ for kind in kinds)) or "none defined"
 
 

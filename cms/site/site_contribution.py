@@ -64,7 +64,8 @@ class FeedContribution:
         """When ``page`` was published, as the feed states it."""
         if self.date is not None:
             return self.date(page)
-        return getattr(page, plugin.date_field)
+        published: dt.datetime = getattr(page, plugin.date_field)
+        return published
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,18 @@ def names_in_code(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+def imported_modules(path: Path) -> list[str]:
+    """Every module ``path`` imports (``from cms import site`` counts as ``cms.site``)."""
+    modules = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            modules.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules.append(node.module)
+            modules.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return modules
+
+
 def test_enabled_plugins_are_registered_in_order():
     keys = [plugin.key for plugin in registry]
     assert "trainings" in keys
@@ -100,6 +112,18 @@ def test_the_core_imports_no_content_type():
         if re.search(r"import.*\bpages\.|from pages\b", line)
     ]
     assert offenders == []
+
+
+def test_the_base_pages_import_nothing_above_them():
+    """Site rendering and search ask the base pages (through hooks), never the reverse."""
+    above = ("cms.site", "cms.api", "cms.editorial", "cms.templatetags", "search", "home")
+    assert imported_modules(ROOT / "cms" / "models.py")  # the check reads the imports
+    imported = [
+        module
+        for module in imported_modules(ROOT / "cms" / "models.py")
+        if any(module == layer or module.startswith(f"{layer}.") for layer in above)
+    ]
+    assert imported == []
 
 
 def test_the_core_names_no_content_type_in_code_or_strings():
