@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured
 
 if TYPE_CHECKING:
     from wagtail.models import Page
-
-    from cms.demo import DemoBuilder
 
 
 @dataclass(frozen=True)
@@ -27,10 +26,10 @@ class ContentTypePlugin:
     ``key`` is the plural, URL-safe name used in API paths and feeds (``"trainings"``).
     ``page_model`` is the content page and ``index_model`` the listing page that lives
     directly under the home page of each language and holds the content pages.
-    ``demo_builder`` creates demo content for ``load_demo``; ``order`` sorts plugins in
-    navigation and demo loading. ``contributions`` carries feature-specific extension
-    points (API schema, feeds, JSON-LD...) keyed by feature name, so that a feature can
-    be added without changing this class.
+    ``demo_data`` is the plugin's demo content file, read only by ``load_demo``
+    (see :mod:`cms.demo.loader`); ``order`` sorts plugins in navigation. ``contributions``
+    carries feature-specific extension points (API schema, feeds, JSON-LD...) keyed by
+    feature name, so that a feature can be added without changing this class.
 
     ``show_untranslated``: whether the section's Finnish (source-language) pages that have
     no visible translation in a language still appear in that language's listings, feeds
@@ -41,7 +40,7 @@ class ContentTypePlugin:
     key: str
     page_model: type[Page]
     index_model: type[Page]
-    demo_builder: DemoBuilder | None = None
+    demo_data: Path | None = None
     order: int = 100
     show_untranslated: bool = False
     contributions: dict[str, Any] = field(default_factory=dict)
