@@ -75,7 +75,9 @@ def summer_training(make_training):
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=3),
         lead="Ryhmäkoko < 20 & maksuton",
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
     )
 
 
@@ -233,7 +235,9 @@ def test_event_json_ld_has_structured_address_and_organiser_url(client, make_tra
 
     organiser = OrganisationFactory(name="Lapin AVI", website="https://avi.fi/lappi")
     training = make_training(
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
         organiser=organiser,
         contacts=[PersonFactory(organisation=organiser)],
     )
