@@ -257,7 +257,9 @@ def test_demo_builds_news_in_three_languages_once(translated_home_pages, setting
     }
     assert counts == {"fi": 6, "sv": 6, "en": 6}
     assert loader.created == []
-    assert CustomImage.objects.count() == 2
+    # Every news item carries a picture (search engines' Article results ask for one).
+    assert CustomImage.objects.count() == 6
+    assert not NewsPage.objects.filter(image__isnull=True).exists()
     news = {page.slug: page for page in NewsPage.objects.filter(locale__language_code="fi")}
     GRANT_2018 = "ammatillisen-koulutuksen-johtamisen-valtionavustus-2018"
     assert news["jatkuvan-oppimisen-verkostojen-valtionavustushaku"].grant_call_open
