@@ -52,25 +52,23 @@ def is_marker(value: Any) -> bool:
     )
 
 
-def has_translations(value: Any) -> bool:
-    """Whether a translated value occurs anywhere in ``value``."""
-    if is_translated(value):
+def occurs(found: Callable[[Any], bool], value: Any) -> bool:
+    """Whether ``found`` holds for ``value`` or anything nested in it."""
+    if found(value):
         return True
     if isinstance(value, dict):
-        return any(has_translations(item) for item in value.values())
+        return any(occurs(found, item) for item in value.values())
     if isinstance(value, list):
-        return any(has_translations(item) for item in value)
+        return any(occurs(found, item) for item in value)
     return False
+
+
+def has_translations(value: Any) -> bool:
+    return occurs(is_translated, value)
 
 
 def has_page_references(value: Any) -> bool:
-    if is_marker(value) and "page" in value:
-        return True
-    if isinstance(value, dict):
-        return any(has_page_references(item) for item in value.values())
-    if isinstance(value, list):
-        return any(has_page_references(item) for item in value)
-    return False
+    return occurs(lambda item: is_marker(item) and "page" in item, value)
 
 
 def resolve(value: Any, language: str, today: dt.date, pages: PageResolver) -> Any:

@@ -8,24 +8,14 @@ the dev extra is not installed, and would carry thousands of lines it never uses
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-    "SECRET_KEY": "k" * 20 + "-production-secret-for-tests-only-0123456789",
-    "ALLOWED_HOSTS": "cms.example.fi",
-    "CACHE_URL": "db://django_cache",
-}
+from tests.core.test_production import run_manage
 
-# What gunicorn does (the WSGI application runs every app's ready()), then what the first
-# requests do: the URLconf, and through it the admin's URLs, which load every app's
-# wagtail_hooks. Prints the modules loaded.
+# Under the production settings (run_manage): what gunicorn does (the WSGI application runs
+# every app's ready()), then what the first requests do: the URLconf, and through it the
+# admin's URLs, which load every app's wagtail_hooks. Prints the modules loaded.
 STARTUP = """
 import json, sys
 from cms.wsgi import application
@@ -49,21 +39,7 @@ def forbidden(module: str) -> bool:
 
 @pytest.mark.backend_independent
 def test_production_startup_imports_no_demo_or_factories():
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "CACHE_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
-    }
-    environment.update(PRODUCTION)
-    result = subprocess.run(
-        [sys.executable, "-c", STARTUP],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_manage("shell", "--no-imports", "--command", STARTUP)
     assert result.returncode == 0, result.stderr
     modules = json.loads(result.stdout.strip().splitlines()[-1])
     # The startup really ran: the plugins, their site code and the admin hooks are loaded.
