@@ -75,27 +75,32 @@ class DemoLoader:
     today: dt.date = field(default_factory=timezone.localdate)
     created: list[Page] = field(default_factory=list)
     images: dict[str, DemoImage] = field(default_factory=dict)
+    #: Pages that refer to other pages, with their data file and parent, until all exist.
+    deferred: list[tuple[Path, Page, dict[str, Any]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
 
     def load(self, paths: list[Path]) -> None:
         documents = [(path, read(path)) for path in paths]
-        for path, _document in documents:
-            self.images.update(demo_images(path))
+        for _path, document in documents:
+            self.images.update(images_in(document))
         for path, document in documents:
             with naming(path):
                 for group in document.get("snippets", ()):
-                    self._snippets(apps.get_model(group["model"]), group["items"])
+                    self._snippets(model_named(group["model"]), group["items"])
                 if "home" in document:
                     self._translate(self.home, document["home"]["fields"])
-        deferred: list[tuple[Page, dict[str, Any]]] = []
         for path, document in documents:
+            deferred: list[tuple[Page, dict[str, Any]]] = []
             with naming(path):
                 for spec in document.get("pages", ()):
                     self._page(self.home, spec, deferred)
-        for parent, spec in deferred:
-            self._page(parent, spec, None)  # every page it may refer to exists now
+            self.deferred.extend((path, parent, spec) for parent, spec in deferred)
+        for path, parent, spec in self.deferred:
+            with naming(path):
+                self._page(parent, spec, None)  # every page it may refer to exists now
+        self.deferred.clear()
 
     def _snippets(self, model: type[models.Model], items: list[dict[str, Any]]) -> None:
         key = natural_key(model)
@@ -119,7 +124,7 @@ class DemoLoader:
 
         With ``deferred`` given, a page that refers to other pages is put there instead.
         """
-        model, fields = apps.get_model(spec["model"]), spec["fields"]
+        model, fields = model_named(spec["model"]), spec["fields"]
         slug = resolve(fields["slug"], SOURCE_LANGUAGE, self.today, self._page_id)
         page = parent.get_children().filter(slug=slug).first()
         if page is None:
@@ -216,7 +221,18 @@ def natural_key(model: type[models.Model]) -> str:
 
 def demo_images(path: Path) -> dict[str, DemoImage]:
     """The pictures a demo data file describes, by title."""
-    return {spec["title"]: DemoImage.from_data(spec) for spec in read(path).get("images", ())}
+    return images_in(read(path))
+
+
+def images_in(document: dict[str, Any]) -> dict[str, DemoImage]:
+    return {spec["title"]: DemoImage.from_data(spec) for spec in document.get("images", ())}
+
+
+def model_named(label: str) -> type[models.Model]:
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError) as error:
+        raise DemoDataError(f"no model {label!r}") from error
 
 
 def read(path: Path) -> dict[str, Any]:
