@@ -41,7 +41,8 @@ from pages.trainings.models import TrainingPage  # noqa: E402
 #: What API v2 may show with ``fields=*``: the same fields our API serves.
 V2_FIELDS = [
     "lead", "kind", "format", "status", "starts_at", "ends_at", "venue", "street_address",
-    "region", "organiser", "audiences", "themes", "languages", "is_free", "price", "capacity",
+    "postal_code", "locality", "region", "organiser", "audiences", "themes", "languages",
+    "is_free", "price", "capacity",
     "registration_url", "registration_opens", "registration_closes", "body", "contacts",
 ]  # fmt: skip
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -25,8 +26,6 @@ from django.db import models
 
 if TYPE_CHECKING:
     from wagtail.models import Page
-
-    from cms.demo import DemoBuilder
 
 ContributionT = TypeVar("ContributionT", bound="Contribution")
 
@@ -56,8 +55,8 @@ class ContentTypePlugin:
     ``key`` is the plural, URL-safe name used in API paths and feeds (``"trainings"``).
     ``page_model`` is the content page and ``index_model`` the listing page that lives
     directly under the home page of each language and holds the content pages.
-    ``demo_builder`` creates demo content for ``load_demo``; ``order`` sorts plugins in
-    navigation and demo loading.
+    ``demo_data`` is the plugin's demo content file, read only by ``load_demo``
+    (see :mod:`cms.demo.loader`); ``order`` sorts plugins in navigation.
 
     Facts that several features read are declared here, once:
 
@@ -80,7 +79,7 @@ class ContentTypePlugin:
     key: str
     page_model: type[Page]
     index_model: type[Page]
-    demo_builder: DemoBuilder | None = None
+    demo_data: Path | None = None
     order: int = 100
     show_untranslated: bool = False
     theme_field: str | None = None

@@ -190,6 +190,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+
+# Demo content besides the vocabularies and the plugins' own (ContentTypePlugin.demo_data),
+# read by load_demo only: the home page's translations and the accessibility statement.
+DEMO_DATA_FILES = [BASE_DIR / "home" / "demo.json"]
 # Pickers Wagtail builds itself (the scheduling dialog, report filters, blocks) show Finnish
 # dates; model fields get the editor's own language (cms/formats/admin_inputs.py).
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

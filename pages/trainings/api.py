@@ -204,6 +204,8 @@ def contribution() -> ApiContribution:
             Value("ends_at", dt.datetime),
             Value("venue", str),
             Value("street_address", str),
+            Value("postal_code", str),
+            Value("locality", str),
             Related("region", shape="region"),
             Related("organiser", shape="organisation"),
             RelatedList("audiences"),

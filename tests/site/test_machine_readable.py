@@ -75,7 +75,9 @@ def summer_training(make_training):
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=3),
         lead="Ryhmäkoko < 20 & maksuton",
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
     )
 
 

@@ -191,7 +191,9 @@ def test_json_ld_describes_the_training_as_an_event(client, make_training):
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=7),
         venue="Auditorio",
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
         organiser=OrganisationFactory(name="Lapin aluehallintovirasto", city="Rovaniemi"),
         languages=[Language.objects.get(code="fi")],
         is_free=False,
@@ -251,7 +253,9 @@ def test_event_json_ld_has_structured_address_and_organiser_url(client, make_tra
 
     organiser = OrganisationFactory(name="Lapin AVI", website="https://avi.fi/lappi")
     training = make_training(
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
         organiser=organiser,
         contacts=[PersonFactory(organisation=organiser)],
     )
