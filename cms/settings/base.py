@@ -230,11 +230,12 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 
 # --- Tasks -------------------------------------------------------------------------------
-# Background work (webhooks, search indexing, scheduled publishing) goes through a database
-# queue that `manage.py db_worker` drains; tests run tasks immediately instead.
-# default: search indexing; changes: the change feed's own work; webhooks: deliveries;
-# frontend-cache: purges of the caching proxy (cms.ops.purge). Each has its own worker.
-TASK_QUEUES = ["default", "changes", "webhooks", "frontend-cache"]
+# Background work (search indexing, scheduled publishing) goes through a database queue
+# that `manage.py db_worker` drains; tests run tasks immediately instead.
+# default: search indexing; changes: the change feed's own work; frontend-cache: purges of
+# the caching proxy (cms.ops.purge). Each has its own worker. Webhook deliveries are not a
+# queue: `manage.py deliver_webhooks` sends them from their table (cms.api.webhooks).
+TASK_QUEUES = ["default", "changes", "frontend-cache"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Partner API -------------------------------------------------------------------------
