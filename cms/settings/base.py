@@ -88,7 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cms.api.middleware.ApiGZipMiddleware",
+    "cms.api.middleware.ApiCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
