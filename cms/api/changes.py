@@ -69,7 +69,6 @@ def log(page: Page, event: str, key: str, *, cascade: bool = True) -> ChangeEven
     if cascade:
         if event in ChangeEvent.VISIBLE:
             representations.remember([page])
-            schedule_expiry(page)
         else:
             PageState.objects.filter(page_id=page.pk).delete()
         refresh(representations.dependents(page))
@@ -91,15 +90,6 @@ def refresh(pages: Iterable[Page], *, cascade: bool = False) -> list[ChangeEvent
     return logged
 
 
-def schedule_expiry(page: Page) -> None:
-    """Log ``unpublished`` when the page's expiry time comes, not at the scheduler's tick."""
-    from cms.api.tasks import record_expiry
-
-    expire_at = getattr(page, "expire_at", None)
-    if expire_at is not None and record_expiry.get_backend().supports_defer:
-        record_expiry.using(run_after=expire_at).enqueue(page.pk)
-
-
 def notify(change: ChangeEvent) -> None:
     from cms.api.webhooks import dispatch
 
@@ -117,7 +107,11 @@ def record_published(page: Page) -> ChangeEvent | None:
 
 
 def record_withdrawn(page: Page) -> ChangeEvent | None:
-    """A page stopped being public (unpublished, expired or restricted)."""
+    """A page stopped being public (unpublished, expired or restricted).
+
+    An expiry comes through Wagtail's unpublish too: the scheduler runs at the expiry
+    instant (cms.editorial.scheduler), so the event is logged when the page stops showing.
+    """
     key = type_key(page)
     if key is None or not announced(page.pk):
         return None

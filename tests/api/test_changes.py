@@ -161,37 +161,32 @@ def test_old_cursors_still_work(client, make_training):
     assert [item["id"] for item in body["items"]] == [second.pk]
 
 
-def test_expiry_is_logged_when_due_by_its_own_task(client, make_training, publish):
+def test_expiry_is_logged_when_the_page_stops_being_visible(client, make_training):
+    """The scheduler wakes at the expiry instant (not a round later) and logs the tombstone."""
     import datetime as dt
+    import time
 
-    from django.test import override_settings
     from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
 
-    from cms.api.tasks import record_expiry
+    from cms.editorial import scheduler
 
     training = make_training()
-    expire_at = timezone.now() + dt.timedelta(hours=1)
-    training.expire_at = expire_at
-    from cms.settings import base as base_settings
+    expire_at = timezone.now() + dt.timedelta(seconds=0.6)
+    type(training).objects.filter(pk=training.pk).update(expire_at=expire_at)
 
-    queues = base_settings.TASK_QUEUES
-    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
-    with override_settings(TASKS=database):
-        publish(training)
-    scheduled = DBTaskResult.objects.get(task_path="cms.api.tasks.record_expiry")
-    assert (scheduled.run_after, scheduled.queue_name) == (expire_at, "changes")
-
-    assert record_expiry.call(training.pk) == "still public"
-    type(training).objects.filter(pk=training.pk).update(expire_at=timezone.now())
-    assert record_expiry.call(training.pk) == "logged"
+    wait = scheduler.seconds_until_due(interval=60)
+    assert 0.3 < wait <= 0.6
+    time.sleep(wait)
+    assert client.get(f"/api/v1/trainings/{training.pk}").status_code == 404
+    assert scheduler.tick()
 
     assert events(client)[-1] == ("unpublished", training.pk, "fi")
-    assert client.get(f"/api/v1/trainings/{training.pk}").status_code == 404
-    # Wagtail's scheduler expires the page later: no second tombstone.
+    logged_at = dt.datetime.fromisoformat(client.get("/api/v1/changes/").json()["items"][-1]["at"])
+    assert dt.timedelta(0) <= logged_at - expire_at < dt.timedelta(seconds=0.5)
+    # Nothing else is scheduled: the worker sleeps a full recheck period.
+    assert scheduler.seconds_until_due(interval=60) == scheduler.RECHECK_SECONDS
     training.refresh_from_db()
-    training.unpublish()
-    assert [event for event, *_ in events(client)].count("unpublished") == 1
+    assert training.expired and not training.live
 
 
 def test_updated_since_follows_changes_without_republishing(client, make_training):
