@@ -154,3 +154,24 @@ def record_visibility(pages: Iterable[Page]) -> list[ChangeEvent]:
         if change is not None:
             changes.append(change)
     return changes
+
+
+def remember_baseline(**_signal_arguments: object) -> int:
+    """Store the digest of every announced page that has none, logging nothing.
+
+    Pages announced before digests existed (or restored from a dump without them) would
+    otherwise all count as changed at the next renamed term, and partners would get an
+    ``updated`` for every page. Runs after ``migrate`` (every deploy), so the first
+    comparison is made against what partners were served before it.
+    """
+    known = set(PageState.objects.values_list("page_id", flat=True))
+    pages = [page for page in representations.all_content_pages() if page.pk not in known]
+    # The last event of each page (ordered by id, so later ones overwrite earlier ones).
+    last = dict(
+        ChangeEvent.objects.filter(page_id__in=[page.pk for page in pages])
+        .order_by("page_id", "id")
+        .values_list("page_id", "event")
+    )
+    announced_pages = [page for page in pages if last.get(page.pk) in ChangeEvent.VISIBLE]
+    representations.remember(announced_pages)
+    return len(announced_pages)

@@ -210,3 +210,55 @@ def test_updated_since_follows_changes_without_republishing(client, make_trainin
     assert recent["items"][0]["region"]["name"] == "Lapin maakunta"
     assert client.get("/api/v1/trainings/", {"updated_since": "2000-01-01"}).json()["count"] == 2
     assert events(client)[-1] == ("updated", training.pk, "fi")
+
+
+def test_a_renamed_term_updates_only_the_items_that_show_it(client, make_training):
+    from cms.vocabularies.factories import RegionFactory
+
+    shown, unshown = RegionFactory(name="Pirkanmaa"), RegionFactory(name="Kainuu")
+    showing, other = make_training(region=shown), make_training(region=None)
+    before = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    unshown.name = "Kainuun maakunta"
+    unshown.save()
+    assert events(client, f"?cursor={before}") == []
+
+    shown.name = "Pirkanmaan maakunta"
+    shown.save()
+    assert events(client, f"?cursor={before}") == [("updated", showing.pk, "fi")]
+    assert other.pk not in [page_id for _event, page_id, _locale in events(client)[2:]]
+
+
+def test_pages_announced_before_digests_get_a_baseline_at_migrate_not_an_event(
+    client, make_training
+):
+    """After the deploy that brought digests, the first renamed term updates only its items."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    from cms.api.models import PageState
+    from cms.vocabularies.factories import RegionFactory
+
+    shown = RegionFactory(name="Pirkanmaa")
+    showing = make_training(region=shown)
+    make_training(region=None)
+    make_training(region=None)
+    PageState.objects.all().delete()  # as announced by the code before digests
+    head = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    # What `manage.py migrate` does at the deploy.
+    post_migrate.send(
+        sender=apps.get_app_config("partner_api"),
+        app_config=apps.get_app_config("partner_api"),
+        verbosity=0,
+        interactive=False,
+        using="default",
+        apps=apps,
+        plan=[],
+    )
+    assert PageState.objects.count() == 3
+    assert events(client, f"?cursor={head}") == []
+
+    shown.name = "Pirkanmaan maakunta"
+    shown.save()
+    assert events(client, f"?cursor={head}") == [("updated", showing.pk, "fi")]
