@@ -217,6 +217,14 @@ class WebhookSubscription(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # The lane lease belongs to the delivery loop: an admin edit during a delivery
+            # must not hand the subscriber to a second loop.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "lane_leased_until"
+            ]
         super().save(*args, **kwargs)
         if not self.is_active:
             from cms.api.webhooks import cancel_unsent

@@ -470,6 +470,8 @@ def test_two_delivery_processes_share_subscribers_without_breaking_order(
     first, second = webhooks.DeliveryLoop(), webhooks.DeliveryLoop()
     try:
         assert first.start_due() == 1
+        subscription.name = "Kuntaportaali (muokattu)"
+        subscription.save()  # an admin edit meanwhile keeps the lease
         assert second.start_due() == 0  # the lane is leased to the first loop
         first.run(until_idle=True)
         second.run(until_idle=True)

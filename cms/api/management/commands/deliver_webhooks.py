@@ -11,9 +11,16 @@ import threading
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from cms.api import webhooks
+
+
+def close_dropped_connections() -> None:
+    """Drop connections the database closed, but never the one of an open transaction
+    (a caller's atomic block, a test)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 class Command(BaseCommand):
@@ -39,7 +46,7 @@ class Command(BaseCommand):
             lanes=options["lanes"],
             interval=options["interval"],
             # A long-running process must not keep a connection the database dropped.
-            between_rounds=close_old_connections,
+            between_rounds=close_dropped_connections,
         )
         if options["once"]:
             loop.run(until_idle=True)
