@@ -10,7 +10,7 @@ import signal
 import threading
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections, connection
 
 from cms.api import webhooks
@@ -42,6 +42,8 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Send what is due now, then exit.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["lanes"] < 1 or options["interval"] <= 0:
+            raise CommandError("--lanes must be at least 1 and --interval more than 0.")
         loop = webhooks.DeliveryLoop(
             lanes=options["lanes"],
             interval=options["interval"],
