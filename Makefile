@@ -33,8 +33,8 @@ lock: $(BIN)/python
 	$(BIN)/pip freeze --exclude-editable | grep -v "^-e" > requirements.lock
 
 # Serves the site with the background processes it relies on: a task worker for search indexing
-# and the change feed (queues default, changes), one for webhooks (its own queue, so partner
-# endpoints never hold up indexing) and the scheduler (scheduled publishing and expiry).
+# and the change feed (queues default, changes), the webhook delivery loop (its own process,
+# so partner endpoints never hold up indexing) and the scheduler (scheduled publishing and expiry).
 # Ctrl-C stops them all.
 # SEARCH_ENGINE=opensearch (or opensearch:3.6.0) runs it all against a throwaway engine
 # (scripts/with-search-engine), whose indexes `reindex` creates before the demo is loaded.
@@ -50,7 +50,7 @@ else
 	$(BIN)/python manage.py reindex --verbosity 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py db_worker --queue-name default,changes & worker=$$!; \
-	$(BIN)/python manage.py db_worker --queue-name webhooks & webhooks=$$!; \
+	$(BIN)/python manage.py deliver_webhooks & webhooks=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$webhooks $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

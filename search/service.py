@@ -29,6 +29,8 @@ from search.text import has_compounds
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
+#: The most results one call reads: a cursor reads a page with a page of margin each side.
+MAX_WINDOW = 3 * MAX_LIMIT
 EXCERPT_CHARS = 240
 
 
@@ -250,7 +252,7 @@ def search_pages(
     query = clean_query(query)
     locale_obj = resolve_locale(locale)
     only_plugin = resolve_type(type_key)
-    limit = max(1, min(limit, MAX_LIMIT))
+    limit = max(1, min(limit, MAX_WINDOW))
     offset = max(0, offset)
     plugins = list(registry)
     if not query or not plugins:

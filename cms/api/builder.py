@@ -25,7 +25,11 @@ Public content needs no key (a modest per-IP rate applies). Partner keys, sent a
 `Authorization: Bearer <key>`, raise the limit to the key's daily quota; every operation
 works with and without one (in a generated client, add the header to the plain client).
 Every response carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
+Send `Accept-Encoding: br` or `gzip` for a compressed body; the `ETag` is then weak and
+the same for every coding, so `If-None-Match` works whichever copy you kept.
 Errors are `application/problem+json` bodies naming the offending parameter.
+Lists (and `/search/`) page by `cursor`: follow `next`, which stays right while content
+changes; `offset` only jumps.
 
 To stay in sync: take `/changes/head/`, copy the lists, then read `/changes/` from that
 cursor, each time with the `next_cursor` of your previous read. It lists every
@@ -40,7 +44,11 @@ Webhook subscribers receive the same events, in feed order per subscriber, as
 Standard Webhooks (https://www.standardwebhooks.com/): verify `webhook-signature`
 with a Standard Webhooks library and your `whsec_` secret, dedupe on `webhook-id`, and
 accept `webhook-timestamp` within five minutes of your clock. The body carries the feed's
-`event_id` and `cursor`.
+`event_id` and `cursor`. A slow endpoint delays only its own later events: each try is
+cut off after 15 s and retried with backoff. Subscriptions set up before Standard
+Webhooks also get the deprecated `X-Eduverkko-Signature`
+(`sha256=<hex HMAC of "<X-Eduverkko-Timestamp>.<body>">`) until the partner has switched;
+it will be removed, and new subscriptions never get it.
 """
 
 

@@ -69,7 +69,6 @@ def log(page: Page, event: str, key: str, *, cascade: bool = True) -> ChangeEven
     if cascade:
         if event in ChangeEvent.VISIBLE:
             representations.remember([page])
-            schedule_expiry(page)
         else:
             PageState.objects.filter(page_id=page.pk).delete()
         refresh(representations.dependents(page))
@@ -91,15 +90,6 @@ def refresh(pages: Iterable[Page], *, cascade: bool = False) -> list[ChangeEvent
     return logged
 
 
-def schedule_expiry(page: Page) -> None:
-    """Log ``unpublished`` when the page's expiry time comes, not at the scheduler's tick."""
-    from cms.api.tasks import record_expiry
-
-    expire_at = getattr(page, "expire_at", None)
-    if expire_at is not None and record_expiry.get_backend().supports_defer:
-        record_expiry.using(run_after=expire_at).enqueue(page.pk)
-
-
 def notify(change: ChangeEvent) -> None:
     from cms.api.webhooks import dispatch
 
@@ -117,7 +107,11 @@ def record_published(page: Page) -> ChangeEvent | None:
 
 
 def record_withdrawn(page: Page) -> ChangeEvent | None:
-    """A page stopped being public (unpublished, expired or restricted)."""
+    """A page stopped being public (unpublished, expired or restricted).
+
+    An expiry comes through Wagtail's unpublish too: the scheduler runs at the expiry
+    instant (cms.editorial.scheduler), so the event is logged when the page stops showing.
+    """
     key = type_key(page)
     if key is None or not announced(page.pk):
         return None
@@ -160,3 +154,24 @@ def record_visibility(pages: Iterable[Page]) -> list[ChangeEvent]:
         if change is not None:
             changes.append(change)
     return changes
+
+
+def remember_baseline(**_signal_arguments: object) -> int:
+    """Store the digest of every announced page that has none, logging nothing.
+
+    Pages announced before digests existed (or restored from a dump without them) would
+    otherwise all count as changed at the next renamed term, and partners would get an
+    ``updated`` for every page. Runs after ``migrate`` (every deploy), so the first
+    comparison is made against what partners were served before it.
+    """
+    known = set(PageState.objects.values_list("page_id", flat=True))
+    pages = [page for page in representations.all_content_pages() if page.pk not in known]
+    # The last event of each page (ordered by id, so later ones overwrite earlier ones).
+    last = dict(
+        ChangeEvent.objects.filter(page_id__in=[page.pk for page in pages])
+        .order_by("page_id", "id")
+        .values_list("page_id", "event")
+    )
+    announced_pages = [page for page in pages if last.get(page.pk) in ChangeEvent.VISIBLE]
+    representations.remember(announced_pages)
+    return len(announced_pages)

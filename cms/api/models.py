@@ -198,7 +198,17 @@ class WebhookSubscription(models.Model):
         help_text=_("Comma-separated language codes, e.g. “fi,sv”; empty means all."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    legacy_signature = models.BooleanField(
+        _("also send the old signature header"),
+        default=False,
+        help_text=_(
+            "Deprecated: adds X-Eduverkko-Signature for receivers written before Standard "
+            "Webhooks. Turn off once the partner verifies the webhook-signature header."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    #: Until when a delivery loop holds this subscriber's lane (cms.api.webhooks).
+    lane_leased_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("webhook subscription")
@@ -209,6 +219,14 @@ class WebhookSubscription(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # The lane lease belongs to the delivery loop: an admin edit during a delivery
+            # must not hand the subscriber to a second loop.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "lane_leased_until"
+            ]
         super().save(*args, **kwargs)
         if not self.is_active:
             from cms.api.webhooks import cancel_unsent
@@ -260,6 +278,9 @@ class WebhookDelivery(models.Model):
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "subscription", "id"], name="webhook_delivery_queue")
+        ]
 
     def __str__(self) -> str:
         return f"{self.payload.get('event')} → {self.subscription} ({self.status})"

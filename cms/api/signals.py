@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -22,13 +22,28 @@ def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
     change_log.record_withdrawn(instance)
 
 
+#: Set on a page's base row before deletion: the ids of the pages that show it.
+SHOWN_BY = "_partner_api_shown_by"
+
+
+def on_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
+    """Note who shows the page while the reference index still says so.
+
+    Deleting a page removes the reference index rows that point at it, so after the
+    deletion its referrers (``related_pages``, links) can no longer be found.
+    """
+    if sender is Page:
+        setattr(instance, SHOWN_BY, [page.pk for page in representations.dependents(instance)])
+
+
 def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if not isinstance(instance, Page):
         return
     if sender is Page:
         # The base row goes last: only now has the page left every query, so only now
         # do its translations' maps (and its referrers' links) show it gone.
-        change_log.refresh(representations.dependents(instance))
+        shown_by = getattr(instance, SHOWN_BY, [])
+        change_log.refresh(Page.objects.filter(pk__in=shown_by))
     elif change_log.type_key(instance) == _key_of(sender):
         change_log.record_deleted(instance)
 
@@ -75,6 +90,7 @@ def connect() -> None:
     page_unpublished.connect(on_unpublished, dispatch_uid="partner_api_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="partner_api_moved")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="partner_api_slug_changed")
+    pre_delete.connect(on_deleting, sender=Page, dispatch_uid="partner_api_deleting")
     post_delete.connect(on_deleted, dispatch_uid="partner_api_deleted")
     for signal in (post_save, post_delete):
         signal.connect(

@@ -163,37 +163,33 @@ def test_old_cursors_still_work(client, make_publication):
     assert [item["id"] for item in body["items"]] == [second.pk]
 
 
-def test_expiry_is_logged_when_due_by_its_own_task(client, make_publication, publish):
+def test_expiry_is_logged_when_the_page_stops_being_visible(client, make_publication):
+    """The scheduler wakes at the expiry instant (not a round later) and logs the tombstone."""
     import datetime as dt
+    import time
 
-    from django.test import override_settings
     from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
 
-    from cms.api.tasks import record_expiry
+    from cms.editorial import scheduler
 
     publication = make_publication()
-    expire_at = timezone.now() + dt.timedelta(hours=1)
-    publication.expire_at = expire_at
-    from cms.settings import base as base_settings
+    expire_at = timezone.now() + dt.timedelta(seconds=0.6)
+    type(publication).objects.filter(pk=publication.pk).update(expire_at=expire_at)
 
-    queues = base_settings.TASK_QUEUES
-    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
-    with override_settings(TASKS=database):
-        publish(publication)
-    scheduled = DBTaskResult.objects.get(task_path="cms.api.tasks.record_expiry")
-    assert (scheduled.run_after, scheduled.queue_name) == (expire_at, "changes")
-
-    assert record_expiry.call(publication.pk) == "still public"
-    type(publication).objects.filter(pk=publication.pk).update(expire_at=timezone.now())
-    assert record_expiry.call(publication.pk) == "logged"
+    wait = scheduler.seconds_until_due(interval=60)
+    assert 0.3 < wait <= 0.6
+    time.sleep(wait)
+    assert scheduler.tick()
+    assert client.get(f"/api/v1/publications/{publication.pk}").status_code == 404
 
     assert events(client)[-1] == ("unpublished", publication.pk, "fi")
-    assert client.get(f"/api/v1/publications/{publication.pk}").status_code == 404
-    # Wagtail's scheduler expires the page later: no second tombstone.
+    logged_at = dt.datetime.fromisoformat(client.get("/api/v1/changes/").json()["items"][-1]["at"])
+    # Logged as the page stopped showing: within one tick's run, not a scheduler interval.
+    assert dt.timedelta(0) <= logged_at - expire_at < dt.timedelta(seconds=1)
+    # Nothing else is scheduled: the worker sleeps a full recheck period.
+    assert scheduler.seconds_until_due(interval=60) == scheduler.RECHECK_SECONDS
     publication.refresh_from_db()
-    publication.unpublish()
-    assert [event for event, *_ in events(client)].count("unpublished") == 1
+    assert publication.expired and not publication.live
 
 
 def test_updated_since_follows_changes_without_republishing(client, make_publication):
@@ -218,3 +214,55 @@ def test_updated_since_follows_changes_without_republishing(client, make_publica
     assert recent["items"][0]["themes"][0]["name"] == "Digitalisaatio ja tekoäly"
     assert client.get("/api/v1/publications/", {"updated_since": "2000-01-01"}).json()["count"] == 2
     assert events(client)[-1] == ("updated", publication.pk, "fi")
+
+
+def test_a_renamed_term_updates_only_the_items_that_show_it(client, make_publication):
+    from cms.vocabularies.factories import ThemeFactory
+
+    shown, unshown = ThemeFactory(name="Digitalisaatio"), ThemeFactory(name="Johtaminen")
+    showing, other = make_publication(themes=[shown]), make_publication()
+    before = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    unshown.name = "Johtaminen ja hallinto"
+    unshown.save()
+    assert events(client, f"?cursor={before}") == []
+
+    shown.name = "Digitalisaatio ja tekoäly"
+    shown.save()
+    assert events(client, f"?cursor={before}") == [("updated", showing.pk, "fi")]
+    assert other.pk not in [page_id for _event, page_id, _locale in events(client)[2:]]
+
+
+def test_pages_announced_before_digests_get_a_baseline_at_migrate_not_an_event(
+    client, make_publication
+):
+    """After the deploy that brought digests, the first renamed term updates only its items."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    from cms.api.models import PageState
+    from cms.vocabularies.factories import ThemeFactory
+
+    shown = ThemeFactory(name="Digitalisaatio")
+    showing = make_publication(themes=[shown])
+    make_publication()
+    make_publication()
+    PageState.objects.all().delete()  # as announced by the code before digests
+    head = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    # What `manage.py migrate` does at the deploy.
+    post_migrate.send(
+        sender=apps.get_app_config("partner_api"),
+        app_config=apps.get_app_config("partner_api"),
+        verbosity=0,
+        interactive=False,
+        using="default",
+        apps=apps,
+        plan=[],
+    )
+    assert PageState.objects.count() == 3
+    assert events(client, f"?cursor={head}") == []
+
+    shown.name = "Digitalisaatio ja tekoäly"
+    shown.save()
+    assert events(client, f"?cursor={head}") == [("updated", showing.pk, "fi")]
