@@ -57,8 +57,14 @@ def _next_step(parent: Page) -> int:
 
 
 def _prepare(parent: Page, pages: Sequence[Page], first_step: int, now) -> None:
-    content_type = ContentType.objects.get_for_model(type(pages[0]))
+    model = type(pages[0])
+    content_type = ContentType.objects.get_for_model(model)
+    plain_fields = [f for f in model._meta.concrete_fields if not f.is_relation]
     for offset, page in enumerate(pages):
+        # As ``full_clean`` does on an editor's save: 90 becomes Decimal("90.00") and so on,
+        # so that the revision stores what the editor's path would store.
+        for plain in plain_fields:
+            setattr(page, plain.attname, plain.to_python(getattr(page, plain.attname)))
         page.depth = parent.depth + 1
         page.path = Page._get_path(parent.path, page.depth, first_step + offset)
         page.numchild = 0
