@@ -294,6 +294,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int)
     parser.add_argument("--duration", type=int, help="seconds of load per HTTP row")
     parser.add_argument("--no-http", action="store_true")
+    parser.add_argument("--search-only", action="store_true", help="only the search rows")
+    parser.add_argument(
+        "--append", action="store_true", help="add the rows to bench/results/latest.json"
+    )
     args = parser.parse_args()
     sizes = [
         int(s)
@@ -306,6 +310,8 @@ def main() -> None:
         DEFAULT_DB.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
+    from wagtail.models import Page
+
     from cms.api.models import PartnerKey
     from cms.vocabularies.models import Organisation
 
@@ -319,24 +325,32 @@ def main() -> None:
             organisation = Organisation.objects.filter(locale__language_code="fi").first()
             _row, key = PartnerKey.issue(name="bench", organisation=organisation, daily_quota=10**9)
         load_during.append(os.getloadavg()[0])
-        urls = measure_in_process(table, size, repeat, key)
+        if not args.search_only:
+            urls = measure_in_process(table, size, repeat, key)
+            measure_editorial(table, size)
         measure_search(table, size, repeat, key)
-        measure_editorial(table, size)
         print(table.markdown().splitlines()[-1], file=sys.stderr)
     http = {}
-    if not args.no_http:
+    if not (args.no_http or args.search_only):
         http = serve_and_load(table, sizes[-1], urls, key, duration)
     report = {
         "machine": machine(),
         "dataset": {
             "sizes": sizes,
-            "pages": __import__("wagtail.models").models.Page.objects.count(),
+            "pages": Page.objects.count(),
         },
         "load_average_during": load_during,
         "elapsed_s": round(time.monotonic() - started),
         "rows": table.rows,
         "http": http,
     }
+    if args.append and RESULTS.exists():
+        earlier = json.loads(RESULTS.read_text())
+        earlier["rows"].extend(table.rows)
+        earlier.setdefault("appended", []).append(
+            {key: report[key] for key in report if key != "rows"}
+        )
+        table.rows, report = earlier["rows"], earlier
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, default=str))
     print(

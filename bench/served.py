@@ -75,7 +75,8 @@ def serve_and_load(table, size: int, urls: dict[str, str], key: str, duration: i
         return {"skipped": f"missing {', '.join(missing)}"}
     serve_stack = _serve_stack()
     workdir = Path(tempfile.mkdtemp(prefix="eduverkko-bench."))
-    stack = serve_stack.Stack(workdir, None)
+    (workdir / "logs").mkdir()
+    stack = serve_stack.Stack(workdir, workdir / "logs")
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
