@@ -218,7 +218,6 @@ def seed(
 
     Returns the number of pages created per plugin key (sources and translations).
     """
-    rng = random.Random(seed)
     home = Site.objects.get(is_default_site=True).root_page.specific
     created: dict[str, int] = {}
     done = 0
@@ -231,7 +230,9 @@ def seed(
 
     with paused_index_updates():
         homes = _home_pages(home)
-        context = SeedContext(rng=rng, vocabulary=_vocabulary(home), today=timezone.localdate())
+        context = SeedContext(
+            rng=random.Random(seed), vocabulary=_vocabulary(home), today=timezone.localdate()
+        )
         for plugin in registry:
             count = counts.get(plugin.key, 0)
             seed_page = seed_function(plugin)
@@ -239,6 +240,9 @@ def seed(
                 continue
             indexes = _index_pages(plugin, homes)
             first = plugin.page_model.objects.filter(locale__language_code="fi").count()
+            # One stream per plugin and starting point: the same seed on an empty site gives
+            # the same pages, and a second run adds new ones (new numbers, new keys).
+            rng = context.rng = random.Random(f"{seed}:{plugin.key}:{first}")
             sources: list[NewPage] = []
             targets: dict[str, list[NewPage]] = {language: [] for language in TRANSLATED_SHARE}
             for number in range(first, first + count):
