@@ -10,6 +10,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.api import changes, freshness, representations
+from cms.api.access import forget_key
+from cms.api.models import PartnerKey
 from cms.api.tasks import REFRESH_PENDING_KEY, REFRESH_PENDING_SECONDS, refresh_all_items
 from cms.vocabularies import catalogue
 
@@ -77,6 +79,9 @@ def connect() -> None:
     page_slug_changed.connect(on_slug_changed, dispatch_uid="partner_api_slug_changed")
     post_delete.connect(on_deleted, dispatch_uid="partner_api_deleted")
     for signal in (post_save, post_delete):
+        signal.connect(
+            forget_key, sender=PartnerKey, dispatch_uid=f"partner_api_key_{signal is post_save}"
+        )
         signal.connect(
             on_restriction_changed,
             sender=PageViewRestriction,

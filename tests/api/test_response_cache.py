@@ -30,6 +30,20 @@ def test_a_repeated_request_is_answered_from_the_cache(client, make_training):
     assert len(queries) == 0
 
 
+def test_a_partner_poll_with_a_key_costs_no_query(client, make_training):
+    from cms.api.models import PartnerKey
+    from cms.vocabularies.factories import OrganisationFactory
+
+    _key, raw_key = PartnerKey.issue(name="Kumppani", organisation=OrganisationFactory())
+    auth = {"HTTP_X_API_KEY": raw_key}
+    make_training(title="Koulutus")
+    first = client.get(LIST, **auth)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(LIST, **auth)
+    assert again.content == first.content
+    assert len(queries) == 0
+
+
 def test_a_revalidation_answers_304_from_the_cache(client, make_training):
     make_training(title="Koulutus")
     etag = client.get(LIST)["ETag"]
