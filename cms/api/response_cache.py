@@ -31,7 +31,7 @@ from wagtail.models import Page
 from cms.api import freshness
 from cms.plugins import registry
 from cms.timezones import HELSINKI
-from cms.vocabularies.catalogue import current_version
+from cms.vocabularies import catalogue
 
 PREFIX = "partner-api:response:"
 BOUNDARY_KEY = "partner-api:clock-boundary"
@@ -52,10 +52,13 @@ def _next_midnight(now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(tomorrow, dt.time(0), HELSINKI)
 
 
-def clock_boundary(version: str) -> dt.datetime:
-    """The next moment some page's state changes without an edit (see the module doc)."""
+def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
+    """The next moment some page's state changes without an edit (see the module doc).
+
+    ``stored`` is the cached ``(version, boundary)`` pair if the caller read it already.
+    """
     now = timezone.now()
-    stored = cache.get(BOUNDARY_KEY)
+    stored = stored or cache.get(BOUNDARY_KEY)
     if stored is not None and stored[0] == version and now < stored[1]:
         return stored[1]
     candidates = [_next_midnight(now)]
@@ -74,13 +77,15 @@ def clock_boundary(version: str) -> dt.datetime:
 
 
 def _key(request: HttpRequest) -> str:
-    version = freshness.content_version()
+    # One round trip to the shared cache for the three stamps (each is its own on a miss).
+    stamps = cache.get_many([freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY])
+    version = stamps.get(freshness.VERSION_KEY) or freshness.content_version()
     parts = [
         request.path,
         sorted(request.GET.lists()),
         version,
-        current_version(),
-        clock_boundary(version).isoformat(),
+        stamps.get(catalogue.VERSION_KEY) or catalogue.current_version(),
+        clock_boundary(version, stamps.get(BOUNDARY_KEY)).isoformat(),
     ]
     return PREFIX + hashlib.sha256(repr(parts).encode()).hexdigest()
 
