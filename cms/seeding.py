@@ -149,6 +149,18 @@ class SeedContext:
     def body(self, slug: str, text: dict[str, Any]) -> list[dict[str, Any]]:
         return body_stream(slug, text["paragraphs"])
 
+    def with_body(self, texts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Title, slug, lead and body per language (block ids shared, as translations keep)."""
+        return {
+            language: {
+                "title": text["title"],
+                "slug": text["slug"],
+                "lead": text["lead"],
+                "body": self.body(texts["fi"]["slug"], text),
+            }
+            for language, text in texts.items()
+        }
+
 
 def seed_function(plugin: ContentTypePlugin) -> Callable[[SeedContext, int], SeedPage] | None:
     """The plugin's ``seed.seed_page``, found by convention next to its models."""

@@ -14,11 +14,9 @@ def seed_page(context: SeedContext, number: int) -> SeedPage:
     text = context.text(number)
     published = context.day(-rng.randint(0, 3 * 365))
     grant_call = rng.random() < 0.1
+    texts = context.with_body(text)
     fields = {
-        "title": text["fi"]["title"],
-        "slug": text["fi"]["slug"],
-        "lead": text["fi"]["lead"],
-        "body": context.body(text["fi"]["slug"], text["fi"]),
+        **texts.pop("fi"),
         "publication_date": published,
         "is_grant_call": grant_call,
     }
@@ -26,21 +24,11 @@ def seed_page(context: SeedContext, number: int) -> SeedPage:
         fields["grant_amount"] = Decimal(rng.choice((100_000, 500_000, 2_000_000)))
         deadline = published + dt.timedelta(days=rng.choice((30, 45, 60)))
         fields["application_deadline"] = dt.datetime.combine(deadline, dt.time(16, 15), HELSINKI)
-    translated = {
-        language: {
-            "title": values["title"],
-            "slug": values["slug"],
-            "lead": values["lead"],
-            "body": context.body(text["fi"]["slug"], values),
-        }
-        for language, values in text.items()
-        if language != "fi"
-    }
     return SeedPage(
         fields=fields,
         relations={
             "topics": context.some(terms.themes, 1, 3),
             "contacts": context.some(terms.people, 0, 1),
         },
-        translated=translated,
+        translated=texts,
     )

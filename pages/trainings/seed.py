@@ -23,22 +23,10 @@ def seed_page(context: SeedContext, number: int) -> SeedPage:
         start_day = starts_at.date()
         opens, closes = start_day - dt.timedelta(days=60), start_day - dt.timedelta(days=7)
     status = rng.choices(list(Status), weights=(85, 5, 3, 7))[0]
-    translated = {
-        language: {
-            "title": values["title"],
-            "slug": values["slug"],
-            "lead": values["lead"],
-            "body": context.body(text["fi"]["slug"], values),
-        }
-        for language, values in text.items()
-        if language != "fi"
-    }
+    texts = context.with_body(text)
     return SeedPage(
         fields={
-            "title": text["fi"]["title"],
-            "slug": text["fi"]["slug"],
-            "lead": text["fi"]["lead"],
-            "body": context.body(text["fi"]["slug"], text["fi"]),
+            **texts.pop("fi"),
             "kind": rng.choices(list(Kind), weights=(50, 25, 15, 10))[0],
             "format": rng.choices(list(Format), weights=(50, 35, 15))[0],
             "starts_at": starts_at,
@@ -60,5 +48,5 @@ def seed_page(context: SeedContext, number: int) -> SeedPage:
             "languages": terms.languages[:1] if rng.random() < 0.85 else terms.languages[:2],
             "contacts": context.some(terms.people, 0, 2),
         },
-        translated=translated,
+        translated=texts,
     )
