@@ -8,7 +8,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 
-.PHONY: run serve test install lock messages lint typecheck check pytest-sqlite pytest-postgres clean
+.PHONY: run serve test install lock messages lint typecheck check pytest-sqlite pytest-postgres clean bench bench-quick
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,18 @@ pytest-postgres: install $(NODE_STAMP)
 	scripts/with-postgres $(BIN)/pytest -m "not backend_independent" $(PYTEST_ARGS)
 
 test: lint typecheck check pytest-sqlite pytest-postgres
+
+# Benchmarks (README "Performance"): every measurement on one seeded dataset, one table, also
+# written to bench/results/latest.json. Not part of `make test`. `bench` grows SQLite to 1k,
+# 10k and 50k trainings and serves it with gunicorn and Redis under wrk, then repeats search
+# at 10k on PostgreSQL; `bench-quick` does the same at 300 and 1,000 in a few minutes.
+bench: install
+	$(BIN)/python bench/run.py
+	scripts/with-postgres $(BIN)/python bench/run.py --sizes 10000 --search-only --append
+
+bench-quick: install
+	$(BIN)/python bench/run.py --quick
+	scripts/with-postgres $(BIN)/python bench/run.py --sizes 1000 --search-only --append --quick
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static

@@ -11,6 +11,8 @@ Swedish page is found by the Swedish name of its theme.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
@@ -33,9 +35,33 @@ def _as_text(value: Any) -> Iterator[str]:
         yield str(value)
 
 
+_translations: ContextVar[dict | None] = ContextVar("search_vocabulary_translations", default=None)
+
+
+@contextmanager
+def remembered_translations() -> Iterator[None]:
+    """Read each vocabulary row's translation once while indexing many pages.
+
+    Thousands of pages share a few dozen terms: without this, every page reads its terms'
+    translations again (one query per term and page). Scoped to one batch, so a renamed
+    term is read afresh by the next one.
+    """
+    token = _translations.set({})
+    try:
+        yield
+    finally:
+        _translations.reset(token)
+
+
 def _in_locale(obj: models.Model, locale) -> models.Model:
     if isinstance(obj, TranslatableMixin) and locale is not None and obj.locale_id != locale.pk:
-        return obj.get_translation_or_none(locale) or obj
+        remembered = _translations.get()
+        if remembered is None:
+            return obj.get_translation_or_none(locale) or obj
+        key = (type(obj), obj.pk, locale.pk)
+        if key not in remembered:
+            remembered[key] = obj.get_translation_or_none(locale) or obj
+        return remembered[key]
     return obj
 
 

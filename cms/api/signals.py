@@ -10,6 +10,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.api import change_log, freshness, representations
+from cms.api.access import forget_key
+from cms.api.models import PartnerKey
 from cms.api.tasks import REFRESH_PENDING_KEY, REFRESH_PENDING_SECONDS, refresh_all_items
 from cms.vocabularies import catalogue
 
@@ -93,6 +95,9 @@ def connect() -> None:
     pre_delete.connect(on_deleting, sender=Page, dispatch_uid="partner_api_deleting")
     post_delete.connect(on_deleted, dispatch_uid="partner_api_deleted")
     for signal in (post_save, post_delete):
+        signal.connect(
+            forget_key, sender=PartnerKey, dispatch_uid=f"partner_api_key_{signal is post_save}"
+        )
         signal.connect(
             on_restriction_changed,
             sender=PageViewRestriction,
