@@ -33,7 +33,7 @@ from modelsearch.index import RelatedFields
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from cms.api import freshness, representations
-from cms.api.changes import current_txid, type_key
+from cms.api.change_log import current_txid, type_key
 from cms.api.models import ChangeEvent, PageState
 from cms.visibility import public_pages
 from search.documents import remembered_translations
@@ -162,7 +162,7 @@ def _index_references(pages: Sequence[Page]) -> None:
 
 
 def _tell_partners(model: type[Page], pages: Sequence[Page], now) -> None:
-    """What ``page_published`` makes :mod:`cms.api.changes` log, for pages new to partners."""
+    """What ``page_published`` makes :mod:`cms.api.change_log` log, for pages new to partners."""
     key = type_key(pages[0])
     if key is None:
         return

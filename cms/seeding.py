@@ -20,6 +20,7 @@ import random
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import models
@@ -28,8 +29,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from cms.bulk import NewPage, publish_in_bulk
-from cms.demo import DemoContext, body_stream
-from cms.demo.vocabularies import build_vocabularies
+from cms.demo.loader import DemoLoader, demo_data_files
 from cms.plugins import ContentTypePlugin, registry
 from cms.vocabularies.models import Audience, Language, Organisation, Person, Region, Theme
 from search.indexing import paused_index_updates
@@ -147,7 +147,11 @@ class SeedContext:
         return texts
 
     def body(self, slug: str, text: dict[str, Any]) -> list[dict[str, Any]]:
-        return body_stream(slug, text["paragraphs"])
+        # Block ids stable across languages, as translations keep them.
+        return [
+            {"type": "paragraph", "value": f"<p>{paragraph}</p>", "id": f"{slug}-{number}"}
+            for number, paragraph in enumerate(text["paragraphs"])
+        ]
 
     def with_body(self, texts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """Title, slug, lead and body per language (block ids shared, as translations keep)."""
@@ -171,7 +175,7 @@ def seed_function(plugin: ContentTypePlugin) -> Callable[[SeedContext, int], See
 
 
 def _vocabulary(home: Page) -> Vocabulary:
-    build_vocabularies(DemoContext(home=home))
+    """The demo's shared vocabularies, which the seeded pages draw their terms from."""
 
     def source(model: type[models.Model]) -> list:
         return list(model.objects.filter(locale__language_code="fi").order_by("pk"))
@@ -187,10 +191,14 @@ def _vocabulary(home: Page) -> Vocabulary:
 
 
 def _home_pages(home: Page) -> dict[str, Page]:
-    from cms.management.commands.load_demo import HOME_TRANSLATIONS
-
-    DemoContext(home=home).translate(home, HOME_TRANSLATIONS)
+    """Each language's home page, with the demo's vocabularies and site pages loaded."""
+    site_files = [path for path in demo_data_files() if not _is_plugin_demo(path)]
+    DemoLoader(home=home).load(site_files)
     return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}
+
+
+def _is_plugin_demo(path: Path) -> bool:
+    return any(plugin.demo_data == path for plugin in registry)
 
 
 def _index_pages(plugin: ContentTypePlugin, homes: dict[str, Page]) -> dict[str, Page]:

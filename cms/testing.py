@@ -62,3 +62,31 @@ def make_draft(page: Page) -> None:
 def login(client: Client, user: Any) -> None:
     """Log ``user`` (made by the ``make_editor`` fixture) into the test client."""
     assert client.login(username=user.username, password=PASSWORD)
+
+
+def translated_section(
+    index_factory: Any, home_pages: dict[str, Page], locales: dict, titles: dict[str, str]
+) -> dict[str, Page]:
+    """A live listing page under the Finnish home, translated to each ``titles`` language."""
+    from cms.translation import translate
+
+    index = publish(index_factory(parent=home_pages["fi"]))
+    pages = {"fi": index}
+    for language, title in titles.items():
+        pages[language] = translate(
+            index, locales[language], {"title": title, "slug": title.lower()}
+        )
+    return pages
+
+
+def live_page(
+    page_factory: Any, parent: Page, locales: dict, translate_to: tuple[str, ...], **fields: Any
+) -> Page:
+    """A live Finnish page, published with a translation in each ``translate_to`` language."""
+    from cms.translation import translate
+
+    page = publish(page_factory(parent=parent, **fields))
+    for language in translate_to:
+        title = f"{page.title} ({language})"
+        translate(page, locales[language], {"title": title, "slug": f"{page.slug}-{language}"})
+    return page

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from cms.seeding import SeedContext, SeedPage
-from pages.news.models import HELSINKI
+from cms.timezones import HELSINKI
 
 
 def seed_page(context: SeedContext, number: int) -> SeedPage:

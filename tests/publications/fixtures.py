@@ -13,34 +13,27 @@ import pytest
 @pytest.fixture
 def publication_indexes(translated_home_pages, locales) -> dict:
     """The publications listing page in fi, sv and en."""
-    from cms.translation import translate
+    from cms.testing import translated_section
     from tests.publications.factories import PublicationIndexPageFactory
 
-    index = PublicationIndexPageFactory(parent=translated_home_pages["fi"])
-    index.save_revision().publish()
-    index.refresh_from_db()
-    pages = {"fi": index}
-    for language, title in (("sv", "Publikationer"), ("en", "Publications")):
-        pages[language] = translate(
-            index, locales[language], {"title": title, "slug": title.lower()}
-        )
-    return pages
+    return translated_section(
+        PublicationIndexPageFactory,
+        translated_home_pages,
+        locales,
+        {"sv": "Publikationer", "en": "Publications"},
+    )
 
 
 @pytest.fixture
 def make_publication(publication_indexes, locales):
     """Create a live Finnish publication; ``translate_to=("sv",)`` also publishes translations."""
-    from cms.translation import translate
+    from cms.testing import live_page
     from tests.publications.factories import PublicationPageFactory
 
     def make(translate_to: tuple[str, ...] = (), **fields: Any):
-        page = PublicationPageFactory(parent=publication_indexes["fi"], **fields)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        for language in translate_to:
-            title = f"{page.title} ({language})"
-            translate(page, locales[language], {"title": title, "slug": f"{page.slug}-{language}"})
-        return page
+        return live_page(
+            PublicationPageFactory, publication_indexes["fi"], locales, translate_to, **fields
+        )
 
     return make
 

@@ -17,36 +17,29 @@ from django.utils import timezone
 @pytest.fixture
 def training_indexes(translated_home_pages, locales) -> dict:
     """The trainings listing page in fi, sv and en."""
-    from cms.translation import translate
+    from cms.testing import translated_section
     from pages.trainings.factories import TrainingIndexPageFactory
 
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
-    index.save_revision().publish()
-    index.refresh_from_db()
-    pages = {"fi": index}
-    for language, title in (("sv", "Utbildningar"), ("en", "Trainings")):
-        pages[language] = translate(
-            index, locales[language], {"title": title, "slug": title.lower()}
-        )
-    return pages
+    return translated_section(
+        TrainingIndexPageFactory,
+        translated_home_pages,
+        locales,
+        {"sv": "Utbildningar", "en": "Trainings"},
+    )
 
 
 @pytest.fixture
 def make_training(training_indexes, locales):
     """Create a live Finnish training; ``translate_to=("sv",)`` also publishes translations."""
-    from cms.translation import translate
+    from cms.testing import live_page
     from pages.trainings.factories import TrainingPageFactory
 
     def make(translate_to: tuple[str, ...] = (), **fields: Any):
         fields.setdefault("starts_at", timezone.now() + dt.timedelta(days=30))
         fields.setdefault("ends_at", fields["starts_at"] + dt.timedelta(hours=6))
-        page = TrainingPageFactory(parent=training_indexes["fi"], **fields)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        for language in translate_to:
-            title = f"{page.title} ({language})"
-            translate(page, locales[language], {"title": title, "slug": f"{page.slug}-{language}"})
-        return page
+        return live_page(
+            TrainingPageFactory, training_indexes["fi"], locales, translate_to, **fields
+        )
 
     return make
 
