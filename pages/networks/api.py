@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.fields import Contacts, Related, RelatedList, RichText, Stream, Value
 from cms.api.params import SlugList, split_list
 from pages.networks.models import MEMBERSHIP, NetworkQuerySet

@@ -201,8 +201,8 @@ class NetworkPage(ContactsMixin, BasePage):
             if page.pk is not None and page.pk == self.pk:
                 errors.add("related_pages", _("A network cannot be related to itself."))
                 continue
-            plugin = registry.for_model(page.specific_class)
-            if plugin is None or not issubclass(page.specific_class, plugin.page_model):
+            plugin = registry.for_page_model(page.specific_class)
+            if plugin is None:
                 errors.add(
                     "related_pages",
                     _("“%(title)s” is not a content page (training, news, project…).")
@@ -273,8 +273,8 @@ class NetworkPage(ContactsMixin, BasePage):
             if page is None or page.id in seen or page.id == self.id:
                 continue
             seen.add(page.id)
-            plugin = registry.for_model(page.specific_class)
-            if plugin is None or not issubclass(page.specific_class, plugin.page_model):
+            plugin = registry.for_page_model(page.specific_class)
+            if plugin is None:
                 continue
             groups.setdefault(plugin.key, RelatedPages(plugin=plugin, pages=[])).pages.append(page)
         return [groups[plugin.key] for plugin in registry if plugin.key in groups]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import Computed, Contacts, Image, RelatedList, Stream, Value
 from cms.api.params import Boolean, IsoDate, SlugList, split_list
@@ -61,6 +61,4 @@ def contribution() -> ApiContribution:
         filters=NewsFilters,
         apply_filters=apply_filters,
         orderings=("publication_date", "application_deadline"),
-        default_ordering=("-publication_date", "-first_published_at"),
-        theme_lookups=("topics",),
     )

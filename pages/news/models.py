@@ -28,11 +28,7 @@ from cms.blocks import BodyBlock, RelatedLinksBlock
 from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
 from cms.querysets import ContentPageQuerySet
-from cms.timezones import (  # HELSINKI: only pages/news/demo.py imports it from here still
-    HELSINKI,  # noqa: F401
-    helsinki_date,
-    helsinki_today,
-)
+from cms.timezones import helsinki_date, helsinki_today
 from cms.validation import FieldErrors
 from cms.vocabularies.mixins import ContactsMixin
 
@@ -79,7 +75,6 @@ NewsManager = PageManager.from_queryset(NewsQuerySet)
 
 class NewsIndexPage(BaseIndexPage):
     subpage_types = ["news.NewsPage"]
-    listing_ordering = ("-publication_date", "-first_published_at")
 
     class Meta:
         verbose_name = _("news listing")

@@ -6,10 +6,10 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.fields import Computed, Contacts, Related, RelatedList, RichText, Value
 from cms.api.params import ChoiceList, choice_list
-from pages.projects.models import ORGANISATIONS, THEMES, ProjectQuerySet, Status
+from pages.projects.models import ORGANISATIONS, ProjectQuerySet, Status
 
 STATUSES = ", ".join(Status.values)
 
@@ -62,6 +62,5 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("period_start", "period_end"),
         default_ordering=("-period_start", "title"),
-        theme_lookups=(THEMES,),
         organisation_lookups=ORGANISATIONS,
     )

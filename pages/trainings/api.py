@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import (
     Computed,
@@ -186,6 +186,8 @@ def contribution() -> ApiContribution:
             Value("ends_at"),
             Value("venue"),
             Value("street_address"),
+            Value("postal_code"),
+            Value("locality"),
             Related("region", shape="region"),
             Related("organiser", shape="organisation"),
             RelatedList("audiences"),
@@ -204,6 +206,5 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("starts_at", "ends_at", "registration_closes"),
         default_ordering=("starts_at", "title"),
-        theme_lookups=("themes",),
         organisation_lookups=("organiser",),
     )

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Self
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
@@ -134,7 +135,20 @@ class TrainingPage(MainImageMixin, ContactsMixin, BasePage):
     venue = models.CharField(
         _("venue"), max_length=255, blank=True, help_text=_("Building and room, or the platform.")
     )
-    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    # The venue's postal address in its parts, as search engines' event results (schema.org
+    # PostalAddress) and maps read it; the page shows it on one line (postal_address_line).
+    street_address = models.CharField(
+        _("street address"), max_length=255, blank=True, help_text=_("E.g. Valtakatu 2.")
+    )
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Enter a Finnish postal code: five digits."))],
+    )
+    locality = models.CharField(
+        _("town or city"), max_length=100, blank=True, help_text=_("E.g. Rovaniemi.")
+    )
     region = models.ForeignKey(
         "vocabularies.Region",
         verbose_name=_("region"),
@@ -202,6 +216,7 @@ class TrainingPage(MainImageMixin, ContactsMixin, BasePage):
                 FieldPanel("format"),
                 FieldPanel("venue"),
                 FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
                 FieldPanel("region"),
             ],
             heading=_("Place"),
@@ -240,6 +255,8 @@ class TrainingPage(MainImageMixin, ContactsMixin, BasePage):
         # Swedish has its own street and town names ("Norra esplanaden", "Helsingfors");
         # untranslated, the Finnish address is shown.
         TranslatableField("street_address"),
+        SynchronizedField("postal_code"),
+        TranslatableField("locality"),
         SynchronizedField("kind"),
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),
@@ -322,6 +339,12 @@ class TrainingPage(MainImageMixin, ContactsMixin, BasePage):
         if self.price is not None and self.price < 0:
             errors.add("price", _("The price cannot be negative."))
         errors.raise_any()
+
+    @property
+    def postal_address_line(self) -> str:
+        """The address as Finns write it on one line: "Valtakatu 2, 96100 Rovaniemi"."""
+        town = " ".join(part for part in (self.postal_code, self.locality) if part)
+        return ", ".join(part for part in (self.street_address, town) if part)
 
     @property
     def accepts_registrations(self) -> bool:

@@ -16,8 +16,8 @@ from django.utils.translation import trans_real
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
+from cms.testing import login
 from cms.translation import translate
-from tests.editorial.conftest import login
 
 #: Text that reads the same in every language (names, symbols, format strings).
 LANGUAGE_NEUTRAL = re.compile(r"^[\W\d_]*$|^%\(\w+\)s$|^(Wagtail|PDF|CSV|URL|ID|PO)$")
