@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.translation import trans_real
 
 from cms.editorial.roles import COMMUNICATIONS, TRANSLATORS, setup_roles
 from cms.translation import translate
@@ -79,3 +81,38 @@ def training(training_indexes):
 
 def login(client, user) -> None:
     assert client.login(username=user.username, password=PASSWORD)
+
+
+#: Text that reads the same in every language (names, symbols, format strings).
+LANGUAGE_NEUTRAL = re.compile(r"^[\W\d_]*$|^%\(\w+\)s$|^(Wagtail|PDF|CSV|URL|ID|PO)$")
+
+
+@pytest.fixture
+def untranslated(monkeypatch):
+    """Strings looked up in the active language that no catalogue translates."""
+    missed: dict[str, set[str]] = {}
+    original_gettext = trans_real.DjangoTranslation.gettext
+    original_ngettext = trans_real.DjangoTranslation.ngettext
+
+    def gettext(self, message):
+        language, text = self.language(), message.split("\x04")[-1]
+        if (
+            language in ("fi", "sv")
+            and message not in self._catalog
+            and not LANGUAGE_NEUTRAL.match(text)
+        ):
+            missed.setdefault(language, set()).add(text)
+        return original_gettext(self, message)
+
+    def ngettext(self, singular, plural, n):
+        language = self.language()
+        if language in ("fi", "sv"):
+            try:
+                self._catalog.plural(singular, n)
+            except KeyError:
+                missed.setdefault(language, set()).add(singular.split("\x04")[-1])
+        return original_ngettext(self, singular, plural, n)
+
+    monkeypatch.setattr(trans_real.DjangoTranslation, "gettext", gettext)
+    monkeypatch.setattr(trans_real.DjangoTranslation, "ngettext", ngettext)
+    return missed
