@@ -35,6 +35,7 @@ def _screens(training, swedish, training_indexes) -> list[str]:
         reverse("wagtaildocs:index"),
         reverse("editorial_translation_status"),
         reverse("editorial_parity"),
+        reverse("editorial_scheduled"),
     ]
 
 
