@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
@@ -24,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock, RelatedLinksBlock
+from cms.media.alt_text import offer_image_alt_text
 from cms.models import BaseIndexPage, BasePage
 from cms.timezones import HELSINKI, helsinki_today
 
@@ -169,16 +169,7 @@ class NewsPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        # An empty per-use alt text on the Finnish page takes the image's own, so that it is
-        # a string translators are offered (an empty field has nothing to translate and the
-        # Swedish page would read out the Finnish alt text).
-        if (
-            self.image_id
-            and not self.image_alt_text
-            and self.locale_id
-            and self.locale.language_code == settings.LANGUAGE_CODE
-        ):
-            self.image_alt_text = self.image.alt_text
+        offer_image_alt_text(self)
         errors: dict[str, list[str]] = {}
         if self.is_grant_call:
             if self.grant_amount is None:

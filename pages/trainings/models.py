@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.media.alt_text import offer_image_alt_text
 from cms.models import BaseIndexPage, BasePage
 from pages.trainings.lifecycle import HELSINKI, Lifecycle, compute_lifecycle
 
@@ -236,6 +237,7 @@ class TrainingPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
+        offer_image_alt_text(self)
         errors: dict[str, list[str]] = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors.setdefault("ends_at", []).append(_("The training cannot end before it starts."))
