@@ -14,6 +14,8 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from cms.translation import translate
+from cms.vocabularies.factories import OrganisationFactory
+from cms.vocabularies.models import Organisation
 from tests.editorial.conftest import login
 
 
@@ -36,6 +38,7 @@ def _screens(training, swedish, training_indexes) -> list[str]:
         reverse("editorial_translation_status"),
         reverse("editorial_parity"),
         reverse("editorial_scheduled"),
+        reverse(Organisation.snippet_viewset.chooser_viewset.get_url_name("choose")),
     ]
 
 
@@ -44,6 +47,7 @@ def test_editor_screens_have_no_english(
     client, communications, training, training_indexes, locales, untranslated, language
 ):
     swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    OrganisationFactory(name="Opetushallitus")  # rows in the organiser chooser
     UserProfile.objects.filter(user=communications).update(preferred_language=language)
     login(client, communications)
     for url in _screens(training, swedish, training_indexes):
