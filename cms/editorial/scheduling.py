@@ -133,6 +133,8 @@ def page_schedule(page: Page) -> PageSchedule:
     Uses :func:`annotate_schedule`'s annotation when the listing made it, and Wagtail's
     ``approved_schedule`` annotation to skip the query for the unscheduled pages.
     """
+    if page.pk is None:  # a page being created has no schedule yet
+        return PageSchedule(go_live_at=None, expire_at=None)
     if hasattr(page, "scheduled_go_live_at"):
         go_live_at = page.scheduled_go_live_at
     elif page.approved_schedule:
