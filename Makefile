@@ -8,7 +8,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 
-.PHONY: run serve test install lock messages lint check pytest-sqlite pytest-postgres clean
+.PHONY: run serve test install lock messages lint typecheck check pytest-sqlite pytest-postgres clean bench bench-quick
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,8 @@ lock: $(BIN)/python
 	$(BIN)/pip freeze --exclude-editable | grep -v "^-e" > requirements.lock
 
 # Serves the site with the background processes it relies on: a task worker for search indexing
-# and the change feed (queues default, changes), one for webhooks (its own queue, so partner
-# endpoints never hold up indexing) and the scheduler (scheduled publishing and expiry).
+# and the change feed (queues default, changes), the webhook delivery loop (its own process,
+# so partner endpoints never hold up indexing) and the scheduler (scheduled publishing and expiry).
 # Ctrl-C stops them all.
 # SEARCH_ENGINE=opensearch (or opensearch:3.6.0) runs it all against a throwaway engine
 # (scripts/with-search-engine), whose indexes `reindex` creates before the demo is loaded.
@@ -50,7 +50,7 @@ else
 	$(BIN)/python manage.py reindex --verbosity 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py db_worker --queue-name default,changes & worker=$$!; \
-	$(BIN)/python manage.py db_worker --queue-name webhooks & webhooks=$$!; \
+	$(BIN)/python manage.py deliver_webhooks & webhooks=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$webhooks $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -73,6 +73,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The plugin seams (registry and contribution kinds) under mypy + django-stubs; files and
+# strictness are in pyproject.toml [tool.mypy].
+typecheck: install
+	$(BIN)/mypy
+
 check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
@@ -84,7 +89,19 @@ pytest-sqlite: install $(NODE_STAMP)
 pytest-postgres: install $(NODE_STAMP)
 	scripts/with-postgres $(BIN)/pytest -m "not backend_independent" $(PYTEST_ARGS)
 
-test: lint check pytest-sqlite pytest-postgres
+test: lint typecheck check pytest-sqlite pytest-postgres
+
+# Benchmarks (README "Performance"): every measurement on one seeded dataset, one table, also
+# written to bench/results/latest.json. Not part of `make test`. `bench` grows SQLite to 1k,
+# 10k and 50k trainings and serves it with gunicorn and Redis under wrk, then repeats search
+# at 10k on PostgreSQL; `bench-quick` does the same at 300 and 1,000 in a few minutes.
+bench: install
+	$(BIN)/python bench/run.py
+	scripts/with-postgres $(BIN)/python bench/run.py --sizes 10000 --search-only --append
+
+bench-quick: install
+	$(BIN)/python bench/run.py --quick
+	scripts/with-postgres $(BIN)/python bench/run.py --sizes 1000 --search-only --append --quick
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static

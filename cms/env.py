@@ -129,7 +129,8 @@ VARIABLES: tuple[Variable, ...] = (
         "SCHEDULER_INTERVAL",
         int,
         60,
-        "Seconds between two runs of scheduled publishing and expiry (`run_scheduler`).",
+        "Longest wait between two runs of scheduled publishing and expiry "
+        "(`run_scheduler` also wakes at each go-live or expiry time).",
     ),
     Variable(
         "SECURE_HTTPS",

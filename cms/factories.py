@@ -1,4 +1,4 @@
-"""Factory building blocks shared by the plugins' factories (tests and demo content)."""
+"""Building blocks of the plugins' test factories (factory_boy is a dev dependency)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,11 @@
 They declare, once, what every page shares: which fields are translated and which are
 synchronised across locales (wagtail-localize), which fields are searchable, and that the
 locale is always a search filter.
+
+The base pages depend on nothing above them: the site and search layers fill in what they
+own through two Wagtail hooks, :data:`LISTING_CONTEXT_HOOK` (the filter form and cards of
+a listing page, from :mod:`cms.site.listing_pages`) and :data:`SEARCH_LEMMAS_HOOK` (the
+base forms of a page's text, from :mod:`search.documents`).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.db import connection, models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -20,11 +26,19 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.collation import localized_ordering
 from cms.pagination import DeferredJoinPaginator
 from cms.plugins import registry
-from cms.site.listing import listing_context
 from cms.untranslated import with_untranslated
 from cms.visibility import visible
 from cms.vocabularies.forms import VocabularyPickersPageForm
-from search import documents
+
+#: Hook ``fn(index_page, request) -> dict``: adds a listing page's template context.
+LISTING_CONTEXT_HOOK = "construct_listing_context"
+#: Hook ``fn(page, field_name) -> str``: the text of a lemma field (the first hook answers).
+SEARCH_LEMMAS_HOOK = "search_lemmas"
+#: Callable search fields holding the base forms of a page's text in its own language
+#: (see search/README.md); every backend matches inflected queries against them.
+TITLE_LEMMA_FIELD = "search_title_lemmas"
+BODY_LEMMA_FIELD = "search_lemmas"
+LEMMA_FIELDS = frozenset({TITLE_LEMMA_FIELD, BODY_LEMMA_FIELD})
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -45,13 +59,11 @@ class BasePage(Page):
     )
 
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("lead")]
-    # The lemma fields hold the base forms of the page's text in its own language (see
-    # search/README.md); every backend matches inflected queries against them.
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),
-        index.SearchField(documents.TITLE_LEMMA_FIELD, boost=2),
-        index.SearchField(documents.BODY_LEMMA_FIELD),
+        index.SearchField(TITLE_LEMMA_FIELD, boost=2),
+        index.SearchField(BODY_LEMMA_FIELD),
         index.FilterField("locale"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
@@ -63,11 +75,18 @@ class BasePage(Page):
 
     def search_title_lemmas(self) -> str:
         """Base forms of the title in the page's language, for inflected searches."""
-        return documents.title_lemmas(self)
+        return self._lemmas(TITLE_LEMMA_FIELD)
 
     def search_lemmas(self) -> str:
         """Base forms and compound parts of the page's other searchable text."""
-        return documents.body_lemmas(self)
+        return self._lemmas(BODY_LEMMA_FIELD)
+
+    def _lemmas(self, field_name: str) -> str:
+        # Text analysis belongs to the search app, which registers the hook; without it
+        # the lemma fields stay empty and plain matching still works.
+        for analyse in hooks.get_hooks(SEARCH_LEMMAS_HOOK):
+            return analyse(self, field_name)
+        return ""
 
 
 class BaseIndexPage(Page):
@@ -78,8 +97,6 @@ class BaseIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     items_per_page = 20
-    #: Ordering of the listed pages; plugins override it (upcoming first, newest first...).
-    listing_ordering: tuple[str, ...] = ("-first_published_at",)
 
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
     search_fields = [*Page.search_fields, index.FilterField("locale")]
@@ -87,6 +104,13 @@ class BaseIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_ordering(self) -> tuple:
+        """Newest first by the plugin's ``date_field``; a listing that reads in another
+        order (upcoming first, alphabetical) overrides it."""
+        plugin = registry.for_index_model(type(self))
+        return plugin.newest_first if plugin is not None else ("-first_published_at",)
 
     @classmethod
     def listed_model(cls) -> type[Page]:
@@ -103,7 +127,7 @@ class BaseIndexPage(Page):
         pages = visible(self.listed_model().objects.child_of(self), request)
         # Sections that declare ``show_untranslated`` also list the Finnish pages that have
         # no translation in this language (marked with their language by the card).
-        pages = with_untranslated(pages, registry.for_model(type(self)), self.locale, request)
+        pages = with_untranslated(pages, registry.for_index_model(type(self)), self.locale, request)
         language = self.locale.language_code
         return pages.order_by(
             *localized_ordering(self.listing_ordering, language, connection.vendor)
@@ -115,7 +139,8 @@ class BaseIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(self, request))
+        for construct in hooks.get_hooks(LISTING_CONTEXT_HOOK):
+            context.update(construct(self, request))
         return context
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:

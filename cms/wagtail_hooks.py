@@ -1,4 +1,5 @@
-"""Core hooks: the public-visibility rule applied to served pages and rich-text links."""
+"""Core hooks: the public-visibility rule applied to served pages and rich-text links, and
+the site's listing (filter form, cards) filled into every listing page's context."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from django.http import Http404, HttpRequest
 from wagtail import hooks
 from wagtail.models import Page
 
+from cms.models import LISTING_CONTEXT_HOOK
 from cms.site.links import PublicPageLinkHandler
+from cms.site.listing_pages import listing_context
 from cms.visibility import in_window
+
+hooks.register(LISTING_CONTEXT_HOOK, listing_context)
 
 
 @hooks.register("before_serve_page")

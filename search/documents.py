@@ -1,7 +1,8 @@
 """What of a page is searchable, read in the page's own language, for the lemma fields.
 
-The lemma fields that :class:`cms.models.BasePage` declares (see :data:`LEMMA_FIELDS`) are
-computed here from the page's *other* ``SearchField`` entries, including those inside
+The lemma fields that :class:`cms.models.BasePage` declares (see
+:data:`cms.models.LEMMA_FIELDS`) are computed here, when the base page asks through its
+hook, from the page's *other* ``SearchField`` entries, including those inside
 ``RelatedFields`` (organisations, themes, audiences, region). Pages relate to the Finnish row of
 a shared vocabulary; for the lemma text the row of the page's own locale is read instead, so a
 Swedish page is found by the Swedish name of its theme.
@@ -10,18 +11,16 @@ Swedish page is found by the Swedish name of its theme.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import TranslatableMixin
 
+from cms.models import LEMMA_FIELDS, TITLE_LEMMA_FIELD
 from search.text import index_text
-
-#: Callable search fields whose values this module computes; never read as page content.
-TITLE_LEMMA_FIELD = "search_title_lemmas"
-BODY_LEMMA_FIELD = "search_lemmas"
-LEMMA_FIELDS = frozenset({TITLE_LEMMA_FIELD, BODY_LEMMA_FIELD})
 
 
 def _as_text(value: Any) -> Iterator[str]:
@@ -36,9 +35,33 @@ def _as_text(value: Any) -> Iterator[str]:
         yield str(value)
 
 
+_translations: ContextVar[dict | None] = ContextVar("search_vocabulary_translations", default=None)
+
+
+@contextmanager
+def remembered_translations() -> Iterator[None]:
+    """Read each vocabulary row's translation once while indexing many pages.
+
+    Thousands of pages share a few dozen terms: without this, every page reads its terms'
+    translations again (one query per term and page). Scoped to one batch, so a renamed
+    term is read afresh by the next one.
+    """
+    token = _translations.set({})
+    try:
+        yield
+    finally:
+        _translations.reset(token)
+
+
 def _in_locale(obj: models.Model, locale) -> models.Model:
     if isinstance(obj, TranslatableMixin) and locale is not None and obj.locale_id != locale.pk:
-        return obj.get_translation_or_none(locale) or obj
+        remembered = _translations.get()
+        if remembered is None:
+            return obj.get_translation_or_none(locale) or obj
+        key = (type(obj), obj.pk, locale.pk)
+        if key not in remembered:
+            remembered[key] = obj.get_translation_or_none(locale) or obj
+        return remembered[key]
     return obj
 
 
@@ -77,3 +100,8 @@ def body_lemmas(page) -> str:
         if not (isinstance(field, SearchField) and field.field_name == "title")
     ]
     return index_text(searchable_texts(page, fields, page.locale), page_language(page))
+
+
+def lemmas(page, field_name: str) -> str:
+    """The value of the lemma field ``field_name`` of ``page`` (the base page asks by hook)."""
+    return title_lemmas(page) if field_name == TITLE_LEMMA_FIELD else body_lemmas(page)

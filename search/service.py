@@ -22,13 +22,15 @@ from cms.plugins import ContentTypePlugin, registry
 from cms.untranslated import untranslated_sources
 from cms.visibility import searchable_public_pages
 from cms.vocabularies.models import Theme
-from search.contributions import contribution_for
 from search.engine import run_with_fallback
 from search.query import LanguageQuery
+from search.search_contribution import SearchContribution
 from search.text import has_compounds
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
+#: The most results one call reads: a cursor reads a page with a page of margin each side.
+MAX_WINDOW = 3 * MAX_LIMIT
 EXCERPT_CHARS = 240
 
 
@@ -133,7 +135,10 @@ def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
 
 
 def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
-    text = getattr(page, contribution_for(plugin).excerpt_field, "") or page.search_description
+    text = (
+        getattr(page, plugin.contribution(SearchContribution).excerpt_field, "")
+        or page.search_description
+    )
     return Truncator(str(text or "")).chars(EXCERPT_CHARS)
 
 
@@ -148,7 +153,7 @@ def _hits(pages: list[Page], locale: Locale) -> list[SearchHit]:
     hits = []
     for page in pages:
         page = specific.get(page.pk)
-        plugin = registry.for_model(type(page)) if page else None
+        plugin = registry.for_page_model(type(page)) if page else None
         if plugin is None:
             continue
         hits.append(
@@ -209,7 +214,7 @@ def _type_facets(results, plugins: list[ContentTypePlugin], locale: Locale) -> l
 def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
     counts: Counter[int] = Counter()
     for plugin in plugins:
-        theme_field = contribution_for(plugin).theme_field
+        theme_field = plugin.theme_field
         if theme_field is None:
             continue
         queryset = searchable_public_pages(
@@ -247,7 +252,7 @@ def search_pages(
     query = clean_query(query)
     locale_obj = resolve_locale(locale)
     only_plugin = resolve_type(type_key)
-    limit = max(1, min(limit, MAX_LIMIT))
+    limit = max(1, min(limit, MAX_WINDOW))
     offset = max(0, offset)
     plugins = list(registry)
     if not query or not plugins:

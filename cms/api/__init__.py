@@ -1,10 +1,10 @@
 """The partner content API at ``/api/v1/`` (django-ninja).
 
-The core never names a content type: each plugin contributes an
-:class:`cms.api.contribution.ApiContribution` under the ``"api"`` key of its
-``contributions``, and :mod:`cms.api.builder` turns every contribution into a list and a
-detail endpoint. Apps that are not content-type plugins (search, for example) mount their
-own ninja routers with :func:`register_router` from their ``AppConfig.ready()``::
+The core never names a content type: each plugin may declare an
+:class:`cms.api.api_contribution.ApiContribution` among its ``contributions``, and
+:mod:`cms.api.builder` turns every plugin into a list and a detail endpoint. Apps that
+are not content-type plugins (search, for example) mount their own ninja routers with
+:func:`register_router` from their ``AppConfig.ready()``::
 
     def ready(self):
         from cms.api import register_router

@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -22,6 +23,9 @@ from cms.counters import increment
 
 #: ``last_used_at`` is written at most this often per key, not on every request.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+#: Keys are read from the shared cache (a poll then costs no query); saves drop them.
+KEY_CACHE_PREFIX = "partner-api:key:"
+KEY_CACHE_SECONDS = 60 * 60
 DAY = 24 * 60 * 60
 MINUTE = 60
 
@@ -55,13 +59,31 @@ def authenticate(request: HttpRequest) -> PartnerKey | None:
     raw_key = presented_key(request)
     if raw_key is None:
         return None
-    key = PartnerKey.objects.filter(hashed_key=hash_key(raw_key)).first()
+    hashed = hash_key(raw_key)
+    key = cache.get(KEY_CACHE_PREFIX + hashed)
+    if key is None:
+        key = PartnerKey.objects.filter(hashed_key=hashed).first()
+        if key is not None:
+            cache.set(KEY_CACHE_PREFIX + hashed, key, timeout=KEY_CACHE_SECONDS)
     if key is None or not key.is_usable():
         raise InvalidKey
     now = timezone.now()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         PartnerKey.objects.filter(pk=key.pk).update(last_used_at=now)
+        key.last_used_at = now
+        cache.set(KEY_CACHE_PREFIX + hashed, key, timeout=KEY_CACHE_SECONDS)
     return key
+
+
+def forget_key(sender: type, instance: PartnerKey, **kwargs: object) -> None:
+    """Drop a saved or deleted key from the cache, now and at commit (a signal receiver).
+
+    A revoked key is refused from the next request on, in every process; the second
+    delete covers a request that re-cached the row as it was before the commit.
+    """
+    cache_key = KEY_CACHE_PREFIX + instance.hashed_key
+    cache.delete(cache_key)
+    transaction.on_commit(lambda: cache.delete(cache_key))
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -11,6 +11,12 @@ class PartnerApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms.api import signals
+        from django.db.models.signals import post_migrate
+
+        from cms.api import change_log, signals
 
         signals.connect()
+        # Every deploy migrates: pages announced without a digest get one then.
+        post_migrate.connect(
+            change_log.remember_baseline, sender=self, dispatch_uid="partner_api_baseline"
+        )

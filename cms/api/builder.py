@@ -9,24 +9,27 @@ from django.conf import settings
 from django.utils import translation
 from ninja import NinjaAPI
 
-from cms.api import extra_routers, feed, pages, vocabularies
+from cms.api import change_feed, extra_routers, pages, vocabularies
 from cms.api.content import build_router
-from cms.api.contribution import contribution_for
 from cms.api.errors import register_exception_handlers
 from cms.origin import base_url
 from cms.plugins import registry
 
 NAMESPACE = pages.NAMESPACE
 DESCRIPTION = """\
-Published content of the Finnish education-sector networks: trainings, news, project
-results and network pages, in Finnish, Swedish and English, with the shared vocabularies
-and a change feed for synchronisation.
+Published content of the Finnish education-sector networks, one list and item endpoint
+per content type (`/pages/` spans them all), in Finnish, Swedish and English, with the
+shared vocabularies and a change feed for synchronisation.
 
 Public content needs no key (a modest per-IP rate applies). Partner keys, sent as
 `Authorization: Bearer <key>`, raise the limit to the key's daily quota; every operation
 works with and without one (in a generated client, add the header to the plain client).
 Every response carries `ETag` and `Last-Modified`; send `If-None-Match` to get `304 Not Modified`.
+Send `Accept-Encoding: br` or `gzip` for a compressed body; the `ETag` is then weak and
+the same for every coding, so `If-None-Match` works whichever copy you kept.
 Errors are `application/problem+json` bodies naming the offending parameter.
+Lists (and `/search/`) page by `cursor`: follow `next`, which stays right while content
+changes; `offset` only jumps.
 
 To stay in sync: take `/changes/head/`, copy the lists, then read `/changes/` from that
 cursor, each time with the `next_cursor` of your previous read. It lists every
@@ -41,7 +44,11 @@ Webhook subscribers receive the same events, in feed order per subscriber, as
 Standard Webhooks (https://www.standardwebhooks.com/): verify `webhook-signature`
 with a Standard Webhooks library and your `whsec_` secret, dedupe on `webhook-id`, and
 accept `webhook-timestamp` within five minutes of your clock. The body carries the feed's
-`event_id` and `cursor`.
+`event_id` and `cursor`. A slow endpoint delays only its own later events: each try is
+cut off after 15 s and retried with backoff. Subscriptions set up before Standard
+Webhooks also get the deprecated `X-Eduverkko-Signature`
+(`sha256=<hex HMAC of "<X-Eduverkko-Timestamp>.<body>">`) until the partner has switched;
+it will be removed, and new subscriptions never get it.
 """
 
 
@@ -245,14 +252,14 @@ def build_api() -> NinjaAPI:
         register_exception_handlers(api)
         api.tag_descriptions = dict(CORE_TAGS)
         for plugin in registry:
-            api.add_router(f"/{plugin.key}/", build_router(plugin, contribution_for(plugin)))
+            api.add_router(f"/{plugin.key}/", build_router(plugin))
             api.tag_descriptions[plugin.key] = (
                 f"{str(plugin.verbose_name_plural).capitalize()}: the list (filters, "
                 "ordering, paging) and single items."
             )
         api.add_router("/pages/", pages.router)
         api.add_router("/", vocabularies.router)
-        api.add_router("/changes/", feed.router)
+        api.add_router("/changes/", change_feed.router)
         for prefix, router, description in extra_routers:
             api.add_router(prefix, router)
             for tag in router.tags or []:

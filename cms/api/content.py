@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import BaseModel, create_model
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution, slug_lookups
 from cms.api.errors import Problem
-from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.list_query import any_slug, filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
     ChoiceList,
@@ -71,7 +71,7 @@ def item_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> typ
 
 def params_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> type[Schema]:
     ordering = Literal[tuple(contribution.ordering_choices())]  # type: ignore[valid-type]
-    default = ",".join(contribution.default_ordering)
+    default = ",".join(contribution.ordering_for(plugin))
     return create_model(
         f"{camel(plugin.key)}Params",
         __base__=(contribution.filters, PageParams, PaginationParams),
@@ -86,8 +86,9 @@ def params_schema(plugin: ContentTypePlugin, contribution: ApiContribution) -> t
     )
 
 
-def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Router:
+def build_router(plugin: ContentTypePlugin) -> Router:
     """``GET /<key>/`` and ``GET /<key>/{id}`` for one content type."""
+    contribution = plugin.contribution(ApiContribution)
     model = plugin.page_model
     fields = contribution.fields
     Item = item_schema(plugin, contribution)
@@ -95,8 +96,8 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
     Params = params_schema(plugin, contribution)
     allowed = parameter_names(Params)
     related = {
-        "theme": lambda slugs: any_slug(contribution.theme_lookups, slugs),
-        "organisation": lambda slugs: any_slug(contribution.organisation_lookups, slugs),
+        "theme": lambda slugs: any_slug(slug_lookups(plugin, "theme"), slugs),
+        "organisation": lambda slugs: any_slug(slug_lookups(plugin, "organisation"), slugs),
     }
     prefetch = [name for field in fields for name in field.prefetch()]
     router = Router(tags=[plugin.key])
@@ -119,7 +120,7 @@ def build_router(plugin: ContentTypePlugin, contribution: ApiContribution) -> Ro
         normalise(request, params)
         queryset = filter_pages(model.objects.all(), params, related)
         queryset = contribution.apply_filters(queryset, params)
-        keys = ordering_keys(sort_order(request, params), contribution.default_ordering)
+        keys = ordering_keys(sort_order(request, params), contribution.ordering_for(plugin))
         page = paginate(request, queryset.prefetch_related(*prefetch), params, keys, params.locale)
         page["items"] = serialise(request, page.pop("objects"), params.locale)
         return page

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 
-from cms.api import freshness
+from cms.api import freshness, response_cache
 from cms.api.access import Allowance, InvalidKey, allowance, authenticate, ip_allowance
 from cms.api.errors import problem_response
 from cms.api.serialisation import SERVED_LANGUAGES
@@ -161,8 +161,11 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if head:
             # HEAD answers what GET would, without the body (RFC 9110 section 9.3.2).
             request.method = "GET"
-        response = view(request, *args, **kwargs)
-        add_content_language(request, response)
+        response = response_cache.lookup(request)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            add_content_language(request, response)
+            response_cache.store(request, response)
         if head:
             request.method = "HEAD"
         if request.method in SAFE_METHODS and response.status_code == 200:

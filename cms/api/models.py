@@ -86,9 +86,9 @@ class ChangeEvent(models.Model):
     Rows are only appended. The feed's order is ``(txid, id)``: on PostgreSQL ``txid`` is the
     64-bit id of the writing transaction, and the feed hands out only events of transactions
     older than every transaction still open, so a cursor never passes an event that commits
-    later (see :mod:`cms.api.feed`). SQLite runs one writing transaction at a time, so there
+    later (see :mod:`cms.api.change_feed`). SQLite runs one writing transaction at a time, so there
     ``txid`` stays 0 and the id alone is commit order. Events are logged only for pages the
-    feed has announced (see :mod:`cms.api.changes`), so the log never mentions a page that
+    feed has announced (see :mod:`cms.api.change_log`), so the log never mentions a page that
     was never public.
     """
 
@@ -122,7 +122,7 @@ class ChangeEvent(models.Model):
         return f"{self.event} {self.type} {self.page_id} ({self.locale})"
 
     def as_payload(self) -> dict[str, Any]:
-        from cms.api.feed import encode_cursor
+        from cms.api.change_feed import encode_cursor
 
         return {
             "event_id": self.pk,
@@ -187,7 +187,9 @@ class WebhookSubscription(models.Model):
         _("content types"),
         max_length=200,
         blank=True,
-        help_text=_("Comma-separated API type names, e.g. “trainings,news”; empty means all."),
+        help_text=_(
+            "Comma-separated API type names, as in the paths /api/v1/<type>/; empty means all."
+        ),
     )
     locales = models.CharField(
         _("languages"),
@@ -196,7 +198,17 @@ class WebhookSubscription(models.Model):
         help_text=_("Comma-separated language codes, e.g. “fi,sv”; empty means all."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    legacy_signature = models.BooleanField(
+        _("also send the old signature header"),
+        default=False,
+        help_text=_(
+            "Deprecated: adds X-Eduverkko-Signature for receivers written before Standard "
+            "Webhooks. Turn off once the partner verifies the webhook-signature header."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    #: Until when a delivery loop holds this subscriber's lane (cms.api.webhooks).
+    lane_leased_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("webhook subscription")
@@ -207,6 +219,14 @@ class WebhookSubscription(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # The lane lease belongs to the delivery loop: an admin edit during a delivery
+            # must not hand the subscriber to a second loop.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "lane_leased_until"
+            ]
         super().save(*args, **kwargs)
         if not self.is_active:
             from cms.api.webhooks import cancel_unsent
@@ -258,6 +278,9 @@ class WebhookDelivery(models.Model):
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "subscription", "id"], name="webhook_delivery_queue")
+        ]
 
     def __str__(self) -> str:
         return f"{self.payload.get('event')} → {self.subscription} ({self.status})"

@@ -10,9 +10,9 @@ from ninja import Field, Path, Query, Router
 from pydantic import create_model
 from wagtail.models import Page
 
+from cms.api.api_contribution import COMMON_ORDERINGS, slug_lookups
 from cms.api.content import ERRORS, list_schema
-from cms.api.contribution import COMMON_ORDERINGS, contribution_for
-from cms.api.listing import any_slug, filter_pages, ordering_keys, paginate
+from cms.api.list_query import any_slug, filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
     ChoiceList,
@@ -34,13 +34,13 @@ from cms.visibility import public_pages
 NAMESPACE = "partner_api_v1"
 
 
-def across_types(parameter: str) -> Any:
+def across_types(parameter: Literal["theme", "organisation"]) -> Any:
     """The common ``theme``/``organisation`` filter as a condition over every type."""
 
     def condition(slugs: list[str]) -> Q:
         matched = Q(pk__in=[])
         for plugin in registry:
-            lookups = getattr(contribution_for(plugin), f"{parameter}_lookups")
+            lookups = slug_lookups(plugin, parameter)
             if lookups:
                 pages = plugin.page_model.objects.filter(any_slug(lookups, slugs))
                 matched |= Q(pk__in=pages.values("pk"))
@@ -50,7 +50,9 @@ def across_types(parameter: str) -> Any:
 
 
 class TypeParams(PageParams):
-    type: SlugList | None = Field(None, description="Only these content types, e.g. `news`.")
+    type: SlugList | None = Field(
+        None, description="Only these content types, by key (as in `/api/v1/<key>/`)."
+    )
 
 
 ORDERINGS = tuple(f"{sign}{name}" for name in COMMON_ORDERINGS for sign in ("", "-"))

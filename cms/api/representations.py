@@ -23,7 +23,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
-from cms.api.contribution import contribution_for
+from cms.api.api_contribution import ApiContribution
 from cms.api.models import PageState
 from cms.api.serialisation import load_context, serialise_page
 from cms.plugins import registry
@@ -53,15 +53,15 @@ def digests(pages: Iterable[Page]) -> dict[int, str]:
     by_model: dict[type, list[int]] = {}
     for page in pages:
         model = page.specific_class
-        if model is not None and registry.for_model(model) is not None:
+        if model is not None and registry.for_page_model(model) is not None:
             by_model.setdefault(model, []).append(page.pk)
     request = _BaseUrlRequest()
     result = {}
     for model, ids in by_model.items():
-        plugin = registry.for_model(model)
+        plugin = registry.for_page_model(model)
         if plugin is None or plugin.page_model is not model:
             continue
-        fields = contribution_for(plugin).fields
+        fields = plugin.contribution(ApiContribution).fields
         prefetch = [name for field in fields for name in field.prefetch()]
         rows = list(public_pages(model.objects.filter(pk__in=ids)).prefetch_related(*prefetch))
         context = load_context(request, rows, fields, None)

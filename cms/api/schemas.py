@@ -81,7 +81,7 @@ class PageItem(BaseModel):
     requested_locale: str | None = Field(
         description="The `locale` the request asked for, or null when it asked for none."
     )
-    type: str = Field(description="Content type, e.g. `trainings`; also its API path.")
+    type: str = Field(description="Content type key; also its API path (`/api/v1/<key>/`).")
     title: str
     slug: str
     url: str = Field(description="Absolute public URL of the page.")

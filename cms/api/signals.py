@@ -5,21 +5,37 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.api import changes, freshness, representations
+from cms.api import change_log, freshness, representations
+from cms.api.access import forget_key
+from cms.api.models import PartnerKey
 from cms.api.tasks import REFRESH_PENDING_KEY, REFRESH_PENDING_SECONDS, refresh_all_items
 from cms.vocabularies import catalogue
 
 
 def on_published(sender: type, instance: Page, **kwargs: Any) -> None:
-    changes.record_published(instance)
+    change_log.record_published(instance)
 
 
 def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
-    changes.record_withdrawn(instance)
+    change_log.record_withdrawn(instance)
+
+
+#: Set on a page's base row before deletion: the ids of the pages that show it.
+SHOWN_BY = "_partner_api_shown_by"
+
+
+def on_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
+    """Note who shows the page while the reference index still says so.
+
+    Deleting a page removes the reference index rows that point at it, so after the
+    deletion its referrers (``related_pages``, links) can no longer be found.
+    """
+    if sender is Page:
+        setattr(instance, SHOWN_BY, [page.pk for page in representations.dependents(instance)])
 
 
 def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -28,26 +44,27 @@ def on_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if sender is Page:
         # The base row goes last: only now has the page left every query, so only now
         # do its translations' maps (and its referrers' links) show it gone.
-        changes.refresh(representations.dependents(instance))
-    elif changes.type_key(instance) == _key_of(sender):
-        changes.record_deleted(instance)
+        shown_by = getattr(instance, SHOWN_BY, [])
+        change_log.refresh(Page.objects.filter(pk__in=shown_by))
+    elif change_log.type_key(instance) == _key_of(sender):
+        change_log.record_deleted(instance)
 
 
 def _key_of(model: type) -> str | None:
     """The plugin key if ``model`` is exactly a registered content page model."""
     from cms.plugins import registry
 
-    plugin = registry.for_model(model)
+    plugin = registry.for_page_model(model)
     return plugin.key if plugin is not None and plugin.page_model is model else None
 
 
 def on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
-    changes.record_moved(Page.objects.descendant_of(instance, inclusive=True).specific())
+    change_log.record_moved(Page.objects.descendant_of(instance, inclusive=True).specific())
 
 
 def on_slug_changed(sender: type, instance: Page, **kwargs: Any) -> None:
     """A page's new slug changes the URL of every content page below it."""
-    changes.refresh(representations.content_pages_below(instance), cascade=True)
+    change_log.refresh(representations.content_pages_below(instance), cascade=True)
 
 
 def on_vocabulary_changed(sender: type, **kwargs: Any) -> None:
@@ -65,7 +82,7 @@ def on_restriction_changed(sender: type, instance: PageViewRestriction, **kwargs
     freshness.mark_changed()
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        changes.record_visibility(
+        change_log.record_visibility(
             Page.objects.descendant_of(page, inclusive=True).live().specific()
         )
 
@@ -75,8 +92,12 @@ def connect() -> None:
     page_unpublished.connect(on_unpublished, dispatch_uid="partner_api_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="partner_api_moved")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="partner_api_slug_changed")
+    pre_delete.connect(on_deleting, sender=Page, dispatch_uid="partner_api_deleting")
     post_delete.connect(on_deleted, dispatch_uid="partner_api_deleted")
     for signal in (post_save, post_delete):
+        signal.connect(
+            forget_key, sender=PartnerKey, dispatch_uid=f"partner_api_key_{signal is post_save}"
+        )
         signal.connect(
             on_restriction_changed,
             sender=PageViewRestriction,

@@ -14,7 +14,7 @@ from ninja import Field, Query, Router
 from pydantic import BaseModel
 
 from cms.api.content import ERRORS, list_schema
-from cms.api.listing import ordering_keys, paginate
+from cms.api.list_query import ordering_keys, paginate
 from cms.api.params import (
     DEFAULT_LOCALE,
     LocaleCode,

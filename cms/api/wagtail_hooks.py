@@ -33,7 +33,16 @@ class WebhookSubscriptionViewSet(ModelViewSet):
     menu_label = _("Webhooks")
     url_prefix = "partner-api/webhooks"
     url_namespace = "partner_api_webhooks"
-    form_fields = ["name", "organisation", "url", "secret", "types", "locales", "is_active"]
+    form_fields = [
+        "name",
+        "organisation",
+        "url",
+        "secret",
+        "types",
+        "locales",
+        "is_active",
+        "legacy_signature",
+    ]
     list_display = ["name", "url", "types", "locales", "is_active"]
     list_filter = ["is_active"]
     copy_view_enabled = False

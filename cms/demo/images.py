@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any
 
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
@@ -19,6 +20,16 @@ class DemoImage:
     alt_text: str
     background: str
     shapes: tuple[tuple[str, str, tuple[int, int, int, int]], ...]  # (kind, colour, box)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> DemoImage:
+        """The picture described in a demo data file's ``images`` list."""
+        return cls(
+            title=data["title"],
+            alt_text=data["alt_text"],
+            background=data["background"],
+            shapes=tuple((kind, colour, tuple(box)) for kind, colour, box in data["shapes"]),
+        )
 
 
 def demo_image(spec: DemoImage) -> CustomImage:

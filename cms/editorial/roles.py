@@ -46,7 +46,6 @@ from cms.editorial.sections import (
     EditorialRole,
     EditorialSection,
     WorkflowKind,
-    section_for,
     section_roles,
     sections,
 )
@@ -215,7 +214,7 @@ def configure_index_page(plugin: ContentTypePlugin, page: Page) -> int:
 
     Returns the number of page permissions created (0 when all were there already).
     """
-    section = section_for(plugin)
+    section = plugin.contribution(EditorialSection)
     created = _grant_page(group_for(COMMUNICATIONS), page, PUBLISHER_PAGE_ACTIONS)
     for role in section.roles:
         created += _grant_page(group_for(role), page, WRITER_PAGE_ACTIONS)
@@ -288,6 +287,6 @@ def configure_new_page(page: Page) -> None:
     if page.depth == HOME_DEPTH:
         _grant_page(group_for(COMMUNICATIONS), page, HOME_PAGE_ACTIONS)
         return
-    plugin = registry.for_model(type(page))
-    if plugin is not None and isinstance(page, plugin.index_model):
+    plugin = registry.for_index_model(type(page))
+    if plugin is not None:
         configure_index_page(plugin, page)

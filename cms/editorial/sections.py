@@ -1,7 +1,7 @@
 """What a content type declares about its editorial workflow, and how the core reads it.
 
-A plugin contributes an :class:`EditorialSection` under the ``"editorial"`` key of its
-``ContentTypePlugin.contributions``. A plugin that contributes nothing still gets a section
+A plugin declares an :class:`EditorialSection` among its contributions, usually built in
+``pages/<app>/editorial.py``. A plugin that declares none still gets a section
 with the defaults (communications only, light workflow, no parity requirement), so every
 content type is covered by roles, workflows and the translation report.
 """
@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from cms.plugins import ContentTypePlugin, registry
+from cms.plugins import ContentTypePlugin, Contribution, registry
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
     from wagtail.models import Page
-
-FEATURE = "editorial"
 
 
 class WorkflowKind(StrEnum):
@@ -58,8 +56,8 @@ class ClosedRule:
 
 
 @dataclass(frozen=True)
-class EditorialSection:
-    """A plugin's editorial declaration (``contributions["editorial"]``).
+class EditorialSection(Contribution):
+    """A plugin's editorial declaration.
 
     ``roles`` are the groups that write in the section besides communications;
     ``workflow`` picks the moderation workflow of the section's listing pages in every
@@ -78,17 +76,10 @@ class EditorialSection:
         object.__setattr__(self, "workflow", WorkflowKind(self.workflow))
 
 
-DEFAULT_SECTION = EditorialSection()
-
-
-def section_for(plugin: ContentTypePlugin) -> EditorialSection:
-    return plugin.contributions.get(FEATURE) or DEFAULT_SECTION
-
-
 def sections() -> Iterator[tuple[ContentTypePlugin, EditorialSection]]:
     """Every enabled plugin with its editorial section (defaults when it declares none)."""
     for plugin in registry:
-        yield plugin, section_for(plugin)
+        yield plugin, plugin.contribution(EditorialSection)
 
 
 def section_roles() -> list[EditorialRole]:
@@ -114,11 +105,9 @@ def closed_mark(page: Page, now: dt.datetime | None = None) -> ClosedMark | None
     Templates use ``{% closed_mark page %}`` and the API can call this directly: the mark
     follows the clock, not the page's revisions.
     """
-    plugin = registry.for_model(type(page))
-    if plugin is None:
-        return None
-    rule = section_for(plugin).closed
-    if rule is None or not isinstance(page, plugin.page_model):
+    plugin = registry.for_page_model(type(page))
+    rule = plugin.contribution(EditorialSection).closed if plugin else None
+    if rule is None:
         return None
     if rule.applies(page, now or timezone.now()):
         return ClosedMark(label=str(rule.label))

@@ -65,7 +65,8 @@ def urls_for_page(page: Page, old_path: str | None = None) -> set[str]:
     urls.add(f"{origin}{API_PREFIX}pages/{page.pk}")
     urls.add(f"{origin}{API_PREFIX}search/")
     urls.add(f"{origin}{API_PREFIX}changes/")
-    plugin = registry.for_model(page.specific_class or type(page))
+    model = page.specific_class or type(page)
+    plugin = registry.for_page_model(model) or registry.for_index_model(model)
     if plugin is not None:
         urls.add(f"{origin}/{language}/feeds/{plugin.key}/*")
         urls.add(f"{origin}/{language}/calendar/{plugin.key}*")

@@ -88,7 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cms.api.middleware.ApiGZipMiddleware",
+    "cms.api.middleware.ApiCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
@@ -190,6 +190,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Eduverkko"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+
+# Demo content besides the vocabularies and the plugins' own (ContentTypePlugin.demo_data),
+# read by load_demo only: the home page's translations and the accessibility statement.
+DEMO_DATA_FILES = [BASE_DIR / "home" / "demo.json"]
 # Pickers Wagtail builds itself (the scheduling dialog, report filters, blocks) show Finnish
 # dates; model fields get the editor's own language (cms/formats/admin_inputs.py).
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -230,11 +234,12 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 
 # --- Tasks -------------------------------------------------------------------------------
-# Background work (webhooks, search indexing, scheduled publishing) goes through a database
-# queue that `manage.py db_worker` drains; tests run tasks immediately instead.
-# default: search indexing; changes: the change feed's own work; webhooks: deliveries;
-# frontend-cache: purges of the caching proxy (cms.ops.purge). Each has its own worker.
-TASK_QUEUES = ["default", "changes", "webhooks", "frontend-cache"]
+# Background work (search indexing, scheduled publishing) goes through a database queue
+# that `manage.py db_worker` drains; tests run tasks immediately instead.
+# default: search indexing; changes: the change feed's own work; frontend-cache: purges of
+# the caching proxy (cms.ops.purge). Each has its own worker. Webhook deliveries are not a
+# queue: `manage.py deliver_webhooks` sends them from their table (cms.api.webhooks).
+TASK_QUEUES = ["default", "changes", "frontend-cache"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Partner API -------------------------------------------------------------------------

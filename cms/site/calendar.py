@@ -14,7 +14,7 @@ one real-world event, and a calendar that imports two language versions shows it
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import icalendar
@@ -25,16 +25,21 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.origin import origin_host
-from cms.site.contributions import CalendarEvent, contribution_of, listing_queryset, plugin_by_key
-from cms.site.listing import filter_listing
+from cms.plugins import registry
+from cms.site.listing_pages import filter_listing, listing_queryset
+from cms.site.site_contribution import CalendarEvent, SiteContribution
 from cms.site.text import plain_text
 from cms.site.vtimezone import vtimezone
 from cms.visibility import public_pages
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+    from wagtail.models import Page
 
     from cms.plugins import ContentTypePlugin
+
+    #: A plugin's ``SiteContribution.calendar``: a page (and the request) as an event.
+    ToEvent = Callable[[Page, HttpRequest], CalendarEvent]
 
 PRODUCT_ID = "-//Eduverkko//Eduverkko CMS//FI"
 MAX_EVENTS = 500
@@ -83,17 +88,18 @@ def calendar_response(calendar: icalendar.Calendar, filename: str) -> HttpRespon
     return response
 
 
-def calendar_plugin(key: str) -> ContentTypePlugin:
-    plugin = plugin_by_key(key)
-    if plugin is None or contribution_of(plugin).calendar is None:
+def calendar_of(key: str) -> tuple[ContentTypePlugin, ToEvent]:
+    """The plugin under ``key`` and its page-to-event function; 404 if it has no calendar."""
+    plugin = registry.find(key)
+    to_event = plugin.contribution(SiteContribution).calendar if plugin else None
+    if plugin is None or to_event is None:
         raise Http404("No calendar for this content type.")
-    return plugin
+    return plugin, to_event
 
 
 def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
     """The content type's calendar in the active language, filtered like its listing."""
-    plugin = calendar_plugin(key)
-    to_event = contribution_of(plugin).calendar
+    plugin, to_event = calendar_of(key)
     locale = Locale.get_active()
     index = get_object_or_404(public_pages(plugin.index_model.objects.all()), locale=locale)
     queryset = listing_queryset(plugin, index.get_listed_pages())
@@ -111,10 +117,10 @@ def listing_calendar(request: HttpRequest, key: str) -> HttpResponse:
 
 def page_calendar(request: HttpRequest, key: str, page_id: int) -> HttpResponse:
     """One page as a single-event calendar, in the active language."""
-    plugin = calendar_plugin(key)
+    plugin, to_event = calendar_of(key)
     pages = public_pages(plugin.page_model.objects.filter(locale=Locale.get_active()))
     page = get_object_or_404(pages, pk=page_id)
-    event = contribution_of(plugin).calendar(page, request)
+    event = to_event(page, request)
     calendar = build_calendar(
         [event],
         name=page.title,

@@ -27,7 +27,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
-from cms.site.contributions import contribution_of
+from cms.site.site_contribution import SiteContribution
 from cms.vocabularies.catalogue import current_version
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class ListingCards:
         self.plugin = plugin
         self.pages = pages
         self.request = request
-        contribution = contribution_of(plugin)
+        contribution = plugin.contribution(SiteContribution)
         self.template = contribution.card_template or GENERIC_CARD_TEMPLATE
         self.related = contribution.listing_related
         self.variant = contribution.card_variant

@@ -7,7 +7,6 @@ so organisations and people look the same whichever content type mentions them.
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -16,8 +15,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cms.origin import absolute_url, page_url
-from cms.site.contributions import contribution_for_page
+from cms.plugins import registry
 from cms.site.localization import active_home_page, localized_names, localizer_for
+from cms.site.site_contribution import SiteContribution
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -27,7 +27,6 @@ CONTEXT = "https://schema.org"
 #: The site's logo (static file) and its size in pixels, for ``publisher.logo``.
 LOGO = "cms/logo.png"
 LOGO_SIZE = (600, 60)
-FINNISH_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postal_code>\d{5})\s+(?P<town>\S.*)$")
 
 
 def organization(organisation, request: HttpRequest | None) -> dict[str, Any] | None:
@@ -49,19 +48,19 @@ def organization(organisation, request: HttpRequest | None) -> dict[str, Any] | 
     return data
 
 
-def postal_address(street_address: str, region: str = "") -> dict[str, Any]:
-    """A ``PostalAddress`` from a Finnish one-line address ("Valtakatu 2, 96100 Rovaniemi"):
-    the postal code and town become ``postalCode`` and ``addressLocality``, as search
-    engines ask, instead of staying inside ``streetAddress``."""
-    data: dict[str, Any] = {"@type": "PostalAddress"}
-    match = FINNISH_ADDRESS.match(street_address.strip())
-    if match:
-        data["streetAddress"] = match["street"]
-        data["postalCode"] = match["postal_code"]
-        data["addressLocality"] = match["town"]
-    elif street_address:
-        data["streetAddress"] = street_address
-    return with_optional(data, addressRegion=region, addressCountry="FI")
+def postal_address(
+    *, street_address: str, postal_code: str, locality: str, region: str = ""
+) -> dict[str, Any]:
+    """A Finnish ``PostalAddress`` from its parts, each in the property search engines read
+    it from (``postalCode`` and ``addressLocality``, not a town inside ``streetAddress``)."""
+    return with_optional(
+        {"@type": "PostalAddress"},
+        streetAddress=street_address,
+        postalCode=postal_code,
+        addressLocality=locality,
+        addressRegion=region,
+        addressCountry="FI",
+    )
 
 
 def contact_point(contact, request: HttpRequest | None) -> dict[str, Any]:
@@ -148,10 +147,9 @@ def page_basics(
 
 def structured_data_for(page: Page, request: HttpRequest) -> dict[str, Any] | None:
     """The page's JSON-LD object, for content pages whose plugin contributes one."""
-    plugin, contribution = contribution_for_page(page)
-    if contribution.structured_data is None or not isinstance(page, plugin.page_model):
-        return None
-    return contribution.structured_data(page, request)
+    plugin = registry.for_page_model(type(page))
+    describe = plugin.contribution(SiteContribution).structured_data if plugin else None
+    return describe(page, request) if describe is not None else None
 
 
 def json_ld_script(data: dict[str, Any] | None) -> SafeString:

@@ -5,7 +5,7 @@ from django.urls import path
 from cms.site import (
     calendar,
     converters,  # noqa: F401  (registers <db_id:…>)
-    feeds,
+    syndication,
     views,
 )
 
@@ -16,10 +16,12 @@ site_urls = [
 ]
 
 language_urls = [
-    path("feeds/<slug:key>/rss.xml", feeds.PageFeed(), name="feed_rss"),
-    path("feeds/<slug:key>/atom.xml", feeds.AtomPageFeed(), name="feed_atom"),
-    path("feeds/<slug:key>/<slug:topic>/rss.xml", feeds.PageFeed(), name="topic_feed_rss"),
-    path("feeds/<slug:key>/<slug:topic>/atom.xml", feeds.AtomPageFeed(), name="topic_feed_atom"),
+    path("feeds/<slug:key>/rss.xml", syndication.PageFeed(), name="feed_rss"),
+    path("feeds/<slug:key>/atom.xml", syndication.AtomPageFeed(), name="feed_atom"),
+    path("feeds/<slug:key>/<slug:topic>/rss.xml", syndication.PageFeed(), name="topic_feed_rss"),
+    path(
+        "feeds/<slug:key>/<slug:topic>/atom.xml", syndication.AtomPageFeed(), name="topic_feed_atom"
+    ),
     path("calendar/<slug:key>.ics", calendar.listing_calendar, name="listing_calendar"),
     path("calendar/<slug:key>/<db_id:page_id>.ics", calendar.page_calendar, name="page_calendar"),
 ]

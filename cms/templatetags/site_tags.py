@@ -13,10 +13,11 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import Page
 
+from cms.plugins import registry
 from cms.site import head, navigation
-from cms.site.contributions import contribution_for_page
-from cms.site.feeds import feed_plugins
 from cms.site.localization import active_home_page, localizer_for
+from cms.site.site_contribution import SiteContribution
+from cms.site.syndication import feed_plugins
 from cms.untranslated import foreign_language_label, is_foreign
 
 register = template.Library()
@@ -96,10 +97,11 @@ def feeds() -> list[dict[str, Any]]:
 @register.simple_tag
 def calendar_url(page, query_string: str = "") -> str:
     """The ``.ics`` of a content page, or of a listing page with its filters; ``""`` if none."""
-    plugin, contribution = contribution_for_page(page)
-    if plugin is None or contribution.calendar is None:
+    listing = registry.for_index_model(type(page))
+    plugin = listing or registry.for_page_model(type(page))
+    if plugin is None or plugin.contribution(SiteContribution).calendar is None:
         return ""
-    if isinstance(page, plugin.index_model):
+    if listing is not None:
         url = reverse("listing_calendar", kwargs={"key": plugin.key})
         return f"{url}?{query_string}" if query_string else url
     return reverse("page_calendar", kwargs={"key": plugin.key, "page_id": page.pk})

@@ -7,9 +7,9 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.fields import Contacts, Related, RelatedList, RichText, Stream, Value
-from cms.api.listing import any_slug
+from cms.api.list_query import any_slug
 from cms.api.params import SlugList, split_list
 
 MEMBERSHIP = ("coordinator", "members")

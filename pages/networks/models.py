@@ -182,8 +182,8 @@ class NetworkPage(BasePage):
                     _("A network cannot be related to itself.")
                 )
                 continue
-            plugin = registry.for_model(page.specific_class)
-            if plugin is None or not issubclass(page.specific_class, plugin.page_model):
+            plugin = registry.for_page_model(page.specific_class)
+            if plugin is None:
                 errors.setdefault("related_pages", []).append(
                     _("“%(title)s” is not a content page (training, news, project…).")
                     % {"title": page.title}
@@ -254,8 +254,8 @@ class NetworkPage(BasePage):
             if page is None or page.id in seen or page.id == self.id:
                 continue
             seen.add(page.id)
-            plugin = registry.for_model(page.specific_class)
-            if plugin is None or not issubclass(page.specific_class, plugin.page_model):
+            plugin = registry.for_page_model(page.specific_class)
+            if plugin is None:
                 continue
             groups.setdefault(plugin.key, RelatedPages(plugin=plugin, pages=[])).pages.append(page)
         return [groups[plugin.key] for plugin in registry if plugin.key in groups]

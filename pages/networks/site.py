@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cms.site.contributions import SiteContribution
+from cms.site.site_contribution import SiteContribution
 from cms.site.structured_data import contact_points, organization, page_basics, with_optional
 from pages.networks.models import NetworkPage
 

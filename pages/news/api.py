@@ -8,10 +8,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import Computed, Contacts, Image, RelatedList, Stream, Value
-from cms.api.listing import related_to_any
+from cms.api.list_query import related_to_any
 from cms.api.params import Boolean, IsoDate, SlugList, split_list
 
 
@@ -70,6 +70,4 @@ def contribution() -> ApiContribution:
         filters=NewsFilters,
         apply_filters=apply_filters,
         orderings=("publication_date", "application_deadline"),
-        default_ordering=("-publication_date", "-first_published_at"),
-        theme_lookups=("topics",),
     )

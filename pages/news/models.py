@@ -30,7 +30,6 @@ from cms.timezones import HELSINKI, helsinki_today
 
 class NewsIndexPage(BaseIndexPage):
     subpage_types = ["news.NewsPage"]
-    listing_ordering = ("-publication_date", "-first_published_at")
 
     class Meta:
         verbose_name = _("news listing")

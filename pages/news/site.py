@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.origin import absolute_url
-from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm
+from cms.site.listing_pages import ListingFilterForm
 from cms.site.localization import localized_names
+from cms.site.site_contribution import FeedContribution, SiteContribution
 from cms.site.structured_data import (
     contacts,
     organization,
@@ -135,8 +135,6 @@ SITE = SiteContribution(
     listing_related=("topics",),
     feed=FeedContribution(
         date=published_at,
-        order_by=("-publication_date", "-first_published_at"),
-        topic_field="topics",
         subtitle=_("The latest news."),
     ),
     structured_data=structured_data,

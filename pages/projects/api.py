@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.fields import Computed, Contacts, Related, RelatedList, RichText, Value
 from cms.api.params import ChoiceList, choice_list
 from pages.projects.models import Status, status_on
@@ -66,6 +66,5 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("period_start", "period_end"),
         default_ordering=("-period_start", "title"),
-        theme_lookups=("themes",),
         organisation_lookups=("lead_organisation", "partner_organisations"),
     )

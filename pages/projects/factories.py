@@ -1,4 +1,4 @@
-"""Factories for project results, used by tests and by the demo loader."""
+"""Factories for project results, used by tests (the demo reads its data files instead)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,12 @@
 """Everything the project-results plugin contributes to the core, declared in one place."""
 
+from pathlib import Path
+
 from cms.plugins import ContentTypePlugin
 from pages.projects import api
-from pages.projects.demo import build_demo
 from pages.projects.editorial import EDITORIAL
 from pages.projects.models import ProjectResultIndexPage, ProjectResultPage
 from pages.projects.site import SITE
-from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -14,12 +14,8 @@ def build_plugin() -> ContentTypePlugin:
         key="projects",
         page_model=ProjectResultPage,
         index_model=ProjectResultIndexPage,
-        demo_builder=build_demo,
+        demo_data=Path(__file__).with_name("demo.json"),
         order=30,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field="themes"),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        theme_field="themes",
+        contributions=(api.contribution(), SITE, EDITORIAL),
     )

@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cms.collation import collation_key
-from cms.site.contributions import FeedContribution, SiteContribution
-from cms.site.listing import ListingFilterForm
+from cms.site.listing_pages import ListingFilterForm
+from cms.site.site_contribution import FeedContribution, SiteContribution
 from cms.site.structured_data import (
     contact_points,
     keywords,
@@ -117,9 +117,6 @@ SITE = SiteContribution(
     # The status badge follows the dates, so the cached card changes with it.
     card_variant=lambda project: project.current_status(),
     listing_related=("themes", "partner_organisations"),
-    feed=FeedContribution(
-        date=lambda project: project.first_published_at,
-        subtitle=_("The latest project results."),
-    ),
+    feed=FeedContribution(subtitle=_("The latest project results.")),
     structured_data=structured_data,
 )

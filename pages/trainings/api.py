@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.contribution import ApiContribution
+from cms.api.api_contribution import ApiContribution
 from cms.api.errors import BadParameter
 from cms.api.fields import (
     Computed,
@@ -25,7 +25,7 @@ from cms.api.fields import (
     Stream,
     Value,
 )
-from cms.api.listing import related_to_any
+from cms.api.list_query import related_to_any
 from cms.api.params import Boolean, ChoiceList, SlugList, choice_list, split_list
 from cms.daterange import check_date
 from cms.vocabularies.models import Audience, Region, Theme
@@ -204,6 +204,8 @@ def contribution() -> ApiContribution:
             Value("ends_at", dt.datetime),
             Value("venue", str),
             Value("street_address", str),
+            Value("postal_code", str),
+            Value("locality", str),
             Related("region", shape="region"),
             Related("organiser", shape="organisation"),
             RelatedList("audiences"),
@@ -222,6 +224,5 @@ def contribution() -> ApiContribution:
         apply_filters=apply_filters,
         orderings=("starts_at", "ends_at", "registration_closes"),
         default_ordering=("starts_at", "title"),
-        theme_lookups=("themes",),
         organisation_lookups=("organiser",),
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cms.daterange import validate_date
-from cms.site.listing import IsoDateInput, ListingFilterForm
+from cms.site.listing_pages import IsoDateInput, ListingFilterForm
 from cms.vocabularies.catalogue import catalogue
 from cms.vocabularies.models import Audience, Language, Region, Theme
 from pages.trainings.lifecycle import HELSINKI, end_of_day, start_of_day

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -59,7 +60,20 @@ class TrainingPage(BasePage):
     venue = models.CharField(
         _("venue"), max_length=255, blank=True, help_text=_("Building and room, or the platform.")
     )
-    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    # The venue's postal address in its parts, as search engines' event results (schema.org
+    # PostalAddress) and maps read it; the page shows it on one line (postal_address_line).
+    street_address = models.CharField(
+        _("street address"), max_length=255, blank=True, help_text=_("E.g. Valtakatu 2.")
+    )
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Enter a Finnish postal code: five digits."))],
+    )
+    locality = models.CharField(
+        _("town or city"), max_length=100, blank=True, help_text=_("E.g. Rovaniemi.")
+    )
     region = models.ForeignKey(
         "vocabularies.Region",
         verbose_name=_("region"),
@@ -143,6 +157,7 @@ class TrainingPage(BasePage):
                 FieldPanel("format"),
                 FieldPanel("venue"),
                 FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
                 FieldPanel("region"),
             ],
             heading=_("Place"),
@@ -184,6 +199,8 @@ class TrainingPage(BasePage):
         # Swedish has its own street and town names ("Norra esplanaden", "Helsingfors");
         # untranslated, the Finnish address is shown.
         TranslatableField("street_address"),
+        SynchronizedField("postal_code"),
+        TranslatableField("locality"),
         SynchronizedField("kind"),
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),
@@ -269,6 +286,12 @@ class TrainingPage(BasePage):
             errors.setdefault("price", []).append(_("The price cannot be negative."))
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def postal_address_line(self) -> str:
+        """The address as Finns write it on one line: "Valtakatu 2, 96100 Rovaniemi"."""
+        town = " ".join(part for part in (self.postal_code, self.locality) if part)
+        return ", ".join(part for part in (self.street_address, town) if part)
 
     @property
     def accepts_registrations(self) -> bool:

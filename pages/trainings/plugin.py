@@ -1,12 +1,12 @@
 """Everything the trainings plugin contributes to the core, declared in one place."""
 
+from pathlib import Path
+
 from cms.plugins import ContentTypePlugin
 from pages.trainings import api
-from pages.trainings.demo import build_demo
 from pages.trainings.editorial import EDITORIAL
 from pages.trainings.models import TrainingIndexPage, TrainingPage
 from pages.trainings.site import SITE
-from search.contributions import SearchContribution
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -14,13 +14,9 @@ def build_plugin() -> ContentTypePlugin:
         key="trainings",
         page_model=TrainingPage,
         index_model=TrainingIndexPage,
-        demo_builder=build_demo,
+        demo_data=Path(__file__).with_name("demo.json"),
         order=10,
         show_untranslated=True,
-        contributions={
-            "api": api.contribution(),
-            "search": SearchContribution(theme_field="themes"),
-            "site": SITE,
-            "editorial": EDITORIAL,
-        },
+        theme_field="themes",
+        contributions=(api.contribution(), SITE, EDITORIAL),
     )

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_lazy as _
 
 from cms.origin import absolute_url, page_url
-from cms.site.contributions import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.localization import localized_names, localizer_for
+from cms.site.site_contribution import CalendarEvent, FeedContribution, SiteContribution
 from cms.site.structured_data import (
     contacts,
     keywords,
@@ -41,7 +41,7 @@ EVENT_STATUSES = {
 def place_name(training: TrainingPage, request: HttpRequest | None) -> str:
     """Venue, street address and region as one line, for calendars and maps."""
     region = localizer_for(request)(training.region)
-    parts = [training.venue, training.street_address, region.name if region else ""]
+    parts = [training.venue, training.postal_address_line, region.name if region else ""]
     return ", ".join(part for part in parts if part)
 
 
@@ -50,9 +50,12 @@ def location(training: TrainingPage, request: HttpRequest) -> list[dict[str, Any
     if training.format != TrainingPage.Format.ONLINE:
         place: dict[str, Any] = {"@type": "Place", "name": training.venue or training.title}
         region = localizer_for(request)(training.region)
-        if training.street_address:
+        if training.postal_address_line:
             place["address"] = postal_address(
-                training.street_address, region.name if region else ""
+                street_address=training.street_address,
+                postal_code=training.postal_code,
+                locality=training.locality,
+                region=region.name if region else "",
             )
         places.append(place)
     if training.format != TrainingPage.Format.ON_SITE:
@@ -140,10 +143,7 @@ SITE = SiteContribution(
     # The card's badge (registration open, ongoing, past...) moves with the clock.
     card_variant=lambda training: training.lifecycle,
     listing_related=("audiences", "themes", "languages"),
-    feed=FeedContribution(
-        date=lambda training: training.first_published_at,
-        subtitle=_("The latest trainings."),
-    ),
+    feed=FeedContribution(subtitle=_("The latest trainings.")),
     calendar=calendar_event,
     structured_data=structured_data,
 )

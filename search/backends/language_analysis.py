@@ -20,7 +20,7 @@ from copy import deepcopy
 from modelsearch.index import SearchField
 from modelsearch.utils import deep_update
 
-from search.documents import LEMMA_FIELDS
+from cms.models import LEMMA_FIELDS
 from search.query import LanguageQuery
 
 #: Language code → the analyzer defined in :data:`ANALYSIS` for text in that language.

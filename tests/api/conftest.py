@@ -1,16 +1,8 @@
-"""Fixtures for the partner API tests: a published training section and helpers."""
+"""The partner API tests' sections: untranslated listing pages with live pages under them."""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.api import helpers
-
-
-@pytest.fixture
-def publish():
-    """Publish a page through a revision, as an editor would (fires the page signals)."""
-    return helpers.publish
 
 
 @pytest.fixture
@@ -32,30 +24,19 @@ def make_training(training_index, publish):
 
 
 @pytest.fixture
-def translate_page(translated_home_pages, locales):
-    """Translate and publish a page (and its missing ancestors) into ``language``."""
-    from cms.translation import translate
+def publication_index(home_page, publish):
+    """The test plugin's listing page, in Finnish only (translate_page adds the others)."""
+    from tests.publications.factories import PublicationIndexPageFactory
 
-    def translate_to(page, language, **values):
-        return translate(page, locales[language], values)
-
-    return translate_to
+    return publish(PublicationIndexPageFactory(parent=home_page))
 
 
 @pytest.fixture
-def keep_test_connection():
-    """Keep the test's database connection open across requests outside the test client.
+def make_publication(publication_index, publish):
+    """Create and publish a Finnish publication under the publication index."""
+    from tests.publications.factories import PublicationPageFactory
 
-    Django closes "unusable" connections when a request starts and ends; inside a test's
-    transaction that would close the connection (PostgreSQL) and lose the test data. The
-    test client avoids it by disconnecting these receivers; code that goes through the real
-    WSGI handler or the task worker needs the same.
-    """
-    from django.core import signals
-    from django.db import close_old_connections
+    def make(**fields):
+        return publish(PublicationPageFactory(parent=publication_index, **fields))
 
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
+    return make

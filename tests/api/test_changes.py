@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from pages.trainings.factories import TrainingIndexPageFactory
+from tests.publications.factories import PublicationIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,13 +16,13 @@ def events(client, query: str = "") -> list[tuple[str, int, str]]:
     return [(item["event"], item["id"], item["locale"]) for item in body["items"]]
 
 
-def test_publish_update_unpublish_delete(client, make_training, publish):
-    training = make_training()
-    publish(training)
-    training.unpublish()
-    publish(training)
-    page_id = training.pk
-    training.delete()
+def test_publish_update_unpublish_delete(client, make_publication, publish):
+    publication = make_publication()
+    publish(publication)
+    publication.unpublish()
+    publish(publication)
+    page_id = publication.pk
+    publication.delete()
 
     assert events(client) == [
         ("published", page_id, "fi"),
@@ -38,81 +38,83 @@ def test_publish_update_unpublish_delete(client, make_training, publish):
         "cursor": item["cursor"],
         "event": "deleted",
         "id": page_id,
-        "translation_key": str(training.translation_key),
-        "type": "trainings",
+        "translation_key": str(publication.translation_key),
+        "type": "publications",
         "locale": "fi",
         "at": item["at"],
     }
 
 
-def test_listing_pages_and_never_public_pages_are_not_logged(client, training_index, make_training):
-    from pages.trainings.factories import TrainingPageFactory
+def test_listing_pages_and_never_public_pages_are_not_logged(
+    client, publication_index, make_publication
+):
+    from tests.publications.factories import PublicationPageFactory
 
-    draft = TrainingPageFactory(parent=training_index, live=False)
+    draft = PublicationPageFactory(parent=publication_index, live=False)
     draft.save_revision()
     draft.delete()
 
     assert events(client) == []
 
 
-def test_translations_are_logged_in_their_locale(client, make_training, translate_page):
-    training = make_training()
-    swedish = translate_page(training, "sv", title="Utbildning")
+def test_translations_are_logged_in_their_locale(client, make_publication, translate_page):
+    publication = make_publication()
+    swedish = translate_page(publication, "sv", title="Publikation")
 
     # The Finnish item's ``translations`` map now lists the Swedish one: "updated".
     assert events(client) == [
-        ("published", training.pk, "fi"),
+        ("published", publication.pk, "fi"),
         ("published", swedish.pk, "sv"),
-        ("updated", training.pk, "fi"),
+        ("updated", publication.pk, "fi"),
     ]
     assert events(client, "?locale=sv") == [("published", swedish.pk, "sv")]
-    assert events(client, "?type=trainings&locale=fi") == [
-        ("published", training.pk, "fi"),
-        ("updated", training.pk, "fi"),
+    assert events(client, "?type=publications&locale=fi") == [
+        ("published", publication.pk, "fi"),
+        ("updated", publication.pk, "fi"),
     ]
 
 
-def test_move_logs_moved_for_the_page(client, home_page, make_training, publish):
-    training = make_training()
-    other_index = publish(TrainingIndexPageFactory(parent=home_page, slug="toinen"))
-    training.move(other_index, pos="last-child")
+def test_move_logs_moved_for_the_page(client, home_page, make_publication, publish):
+    publication = make_publication()
+    other_index = publish(PublicationIndexPageFactory(parent=home_page, slug="toinen"))
+    publication.move(other_index, pos="last-child")
 
-    assert events(client)[-1] == ("moved", training.pk, "fi")
+    assert events(client)[-1] == ("moved", publication.pk, "fi")
 
 
-def test_view_restriction_withdraws_and_restores(client, training_index, make_training):
-    training = make_training()
+def test_view_restriction_withdraws_and_restores(client, publication_index, make_publication):
+    publication = make_publication()
     restriction = PageViewRestriction.objects.create(
-        page=training_index, restriction_type=PageViewRestriction.GROUPS
+        page=publication_index, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set([Group.objects.first()])
     restriction.delete()
 
     assert events(client) == [
-        ("published", training.pk, "fi"),
-        ("unpublished", training.pk, "fi"),
-        ("published", training.pk, "fi"),
+        ("published", publication.pk, "fi"),
+        ("unpublished", publication.pk, "fi"),
+        ("published", publication.pk, "fi"),
     ]
 
 
-def test_cursor_pages_through_and_is_stable(client, make_training):
-    trainings = [make_training() for _ in range(5)]
+def test_cursor_pages_through_and_is_stable(client, make_publication):
+    publications = [make_publication() for _ in range(5)]
 
     first = client.get("/api/v1/changes/?limit=2").json()
-    assert [item["id"] for item in first["items"]] == [t.pk for t in trainings[:2]]
+    assert [item["id"] for item in first["items"]] == [t.pk for t in publications[:2]]
     assert first["has_more"] is True
 
     rest = client.get(f"/api/v1/changes/?cursor={first['next_cursor']}").json()
-    assert [item["id"] for item in rest["items"]] == [t.pk for t in trainings[2:]]
+    assert [item["id"] for item in rest["items"]] == [t.pk for t in publications[2:]]
     assert rest["has_more"] is False
 
     # Nothing new: the same cursor comes back, and new events appear after it later.
     idle = client.get(f"/api/v1/changes/?cursor={rest['next_cursor']}").json()
     assert idle == {"items": [], "next_cursor": rest["next_cursor"], "has_more": False}
     assert rest["next_cursor"] == rest["items"][-1]["cursor"]
-    trainings[0].unpublish()
+    publications[0].unpublish()
     later = client.get(f"/api/v1/changes/?cursor={rest['next_cursor']}").json()
-    assert [(i["event"], i["id"]) for i in later["items"]] == [("unpublished", trainings[0].pk)]
+    assert [(i["event"], i["id"]) for i in later["items"]] == [("unpublished", publications[0].pk)]
     # Replaying an old cursor gives the same answer as before.
     assert (
         client.get(f"/api/v1/changes/?cursor={first['next_cursor']}&limit=3").json()["items"]
@@ -137,10 +139,10 @@ def test_bad_feed_parameters(client, query, parameter):
     assert response.json()["errors"][0]["parameter"] == parameter
 
 
-def test_head_is_the_end_of_the_feed(client, make_training):
+def test_head_is_the_end_of_the_feed(client, make_publication):
     assert client.get("/api/v1/changes/head/").json() == {"cursor": "YzI6MDow"}
-    make_training()
-    make_training()
+    make_publication()
+    make_publication()
 
     head = client.get("/api/v1/changes/head/").json()["cursor"]
 
@@ -150,10 +152,10 @@ def test_head_is_the_end_of_the_feed(client, make_training):
     assert client.get("/api/v1/changes/head/?limit=1").status_code == 400
 
 
-def test_old_cursors_still_work(client, make_training):
+def test_old_cursors_still_work(client, make_publication):
     import base64
 
-    first, second = make_training(), make_training()
+    first, second = make_publication(), make_publication()
     first_event = client.get("/api/v1/changes/").json()["items"][0]
     assert first_event["id"] == first.pk
     legacy = base64.urlsafe_b64encode(f"c1:{first_event['event_id']}".encode()).decode()
@@ -161,57 +163,106 @@ def test_old_cursors_still_work(client, make_training):
     assert [item["id"] for item in body["items"]] == [second.pk]
 
 
-def test_expiry_is_logged_when_due_by_its_own_task(client, make_training, publish):
+def test_expiry_is_logged_when_the_page_stops_being_visible(client, make_publication):
+    """The scheduler wakes at the expiry instant (not a round later) and logs the tombstone."""
     import datetime as dt
+    import time
 
-    from django.test import override_settings
-    from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
-
-    from cms.api.tasks import record_expiry
-
-    training = make_training()
-    expire_at = timezone.now() + dt.timedelta(hours=1)
-    training.expire_at = expire_at
-    from cms.settings import base as base_settings
-
-    queues = base_settings.TASK_QUEUES
-    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
-    with override_settings(TASKS=database):
-        publish(training)
-    scheduled = DBTaskResult.objects.get(task_path="cms.api.tasks.record_expiry")
-    assert (scheduled.run_after, scheduled.queue_name) == (expire_at, "changes")
-
-    assert record_expiry.call(training.pk) == "still public"
-    type(training).objects.filter(pk=training.pk).update(expire_at=timezone.now())
-    assert record_expiry.call(training.pk) == "logged"
-
-    assert events(client)[-1] == ("unpublished", training.pk, "fi")
-    assert client.get(f"/api/v1/trainings/{training.pk}").status_code == 404
-    # Wagtail's scheduler expires the page later: no second tombstone.
-    training.refresh_from_db()
-    training.unpublish()
-    assert [event for event, *_ in events(client)].count("unpublished") == 1
-
-
-def test_updated_since_follows_changes_without_republishing(client, make_training):
     from django.utils import timezone
 
-    from cms.vocabularies.factories import RegionFactory
+    from cms.editorial import scheduler
 
-    region = RegionFactory(name="Lappi")
-    training = make_training(region=region)
-    make_training()
+    publication = make_publication()
+    expire_at = timezone.now() + dt.timedelta(seconds=0.6)
+    type(publication).objects.filter(pk=publication.pk).update(expire_at=expire_at)
+
+    wait = scheduler.seconds_until_due(interval=60)
+    assert 0.3 < wait <= 0.6
+    time.sleep(wait)
+    assert scheduler.tick()
+    assert client.get(f"/api/v1/publications/{publication.pk}").status_code == 404
+
+    assert events(client)[-1] == ("unpublished", publication.pk, "fi")
+    logged_at = dt.datetime.fromisoformat(client.get("/api/v1/changes/").json()["items"][-1]["at"])
+    # Logged as the page stopped showing: within one tick's run, not a scheduler interval.
+    assert dt.timedelta(0) <= logged_at - expire_at < dt.timedelta(seconds=1)
+    # Nothing else is scheduled: the worker sleeps a full recheck period.
+    assert scheduler.seconds_until_due(interval=60) == scheduler.RECHECK_SECONDS
+    publication.refresh_from_db()
+    assert publication.expired and not publication.live
+
+
+def test_updated_since_follows_changes_without_republishing(client, make_publication):
+    from django.utils import timezone
+
+    from cms.vocabularies.factories import ThemeFactory
+
+    theme = ThemeFactory(name="Digitalisaatio")
+    publication = make_publication(themes=[theme])
+    make_publication()
     after_publishing = timezone.now().isoformat()
     assert (
-        client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json()["count"] == 0
+        client.get("/api/v1/publications/", {"updated_since": after_publishing}).json()["count"]
+        == 0
     )
 
-    region.name = "Lapin maakunta"
-    region.save()
+    theme.name = "Digitalisaatio ja tekoäly"
+    theme.save()
 
-    recent = client.get("/api/v1/trainings/", {"updated_since": after_publishing}).json()
-    assert [item["id"] for item in recent["items"]] == [training.pk]
-    assert recent["items"][0]["region"]["name"] == "Lapin maakunta"
-    assert client.get("/api/v1/trainings/", {"updated_since": "2000-01-01"}).json()["count"] == 2
-    assert events(client)[-1] == ("updated", training.pk, "fi")
+    recent = client.get("/api/v1/publications/", {"updated_since": after_publishing}).json()
+    assert [item["id"] for item in recent["items"]] == [publication.pk]
+    assert recent["items"][0]["themes"][0]["name"] == "Digitalisaatio ja tekoäly"
+    assert client.get("/api/v1/publications/", {"updated_since": "2000-01-01"}).json()["count"] == 2
+    assert events(client)[-1] == ("updated", publication.pk, "fi")
+
+
+def test_a_renamed_term_updates_only_the_items_that_show_it(client, make_publication):
+    from cms.vocabularies.factories import ThemeFactory
+
+    shown, unshown = ThemeFactory(name="Digitalisaatio"), ThemeFactory(name="Johtaminen")
+    showing, other = make_publication(themes=[shown]), make_publication()
+    before = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    unshown.name = "Johtaminen ja hallinto"
+    unshown.save()
+    assert events(client, f"?cursor={before}") == []
+
+    shown.name = "Digitalisaatio ja tekoäly"
+    shown.save()
+    assert events(client, f"?cursor={before}") == [("updated", showing.pk, "fi")]
+    assert other.pk not in [page_id for _event, page_id, _locale in events(client)[2:]]
+
+
+def test_pages_announced_before_digests_get_a_baseline_at_migrate_not_an_event(
+    client, make_publication
+):
+    """After the deploy that brought digests, the first renamed term updates only its items."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    from cms.api.models import PageState
+    from cms.vocabularies.factories import ThemeFactory
+
+    shown = ThemeFactory(name="Digitalisaatio")
+    showing = make_publication(themes=[shown])
+    make_publication()
+    make_publication()
+    PageState.objects.all().delete()  # as announced by the code before digests
+    head = client.get("/api/v1/changes/head/").json()["cursor"]
+
+    # What `manage.py migrate` does at the deploy.
+    post_migrate.send(
+        sender=apps.get_app_config("partner_api"),
+        app_config=apps.get_app_config("partner_api"),
+        verbosity=0,
+        interactive=False,
+        using="default",
+        apps=apps,
+        plan=[],
+    )
+    assert PageState.objects.count() == 3
+    assert events(client, f"?cursor={head}") == []
+
+    shown.name = "Digitalisaatio ja tekoäly"
+    shown.save()
+    assert events(client, f"?cursor={head}") == [("updated", showing.pk, "fi")]

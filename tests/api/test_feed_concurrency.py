@@ -14,9 +14,9 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+from cms.testing import publish
 from search.indexing import paused_index_updates
-from tests.api.helpers import publish
+from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,9 +28,9 @@ def events(body: dict) -> list[tuple[str, int]]:
 def test_an_event_committed_after_a_later_one_is_not_skipped(client, home_page):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite runs one writing transaction at a time: ids are commit order")
-    index = publish(TrainingIndexPageFactory(parent=home_page))
-    first = publish(TrainingPageFactory(parent=index, title="Ensimmäinen"))
-    second = publish(TrainingPageFactory(parent=index, title="Toinen"))
+    index = publish(PublicationIndexPageFactory(parent=home_page))
+    first = publish(PublicationPageFactory(parent=index, title="Ensimmäinen"))
+    second = publish(PublicationPageFactory(parent=index, title="Toinen"))
     head = client.get("/api/v1/changes/head/").json()["cursor"]
 
     a_logged, partner_polled, failures = threading.Event(), threading.Event(), []

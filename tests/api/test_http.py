@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+
+import brotli
 import pytest
 from django.test import override_settings
 from django.utils.http import http_date
@@ -151,24 +155,41 @@ def test_missing_final_slash_redirects_with_the_query(client):
     assert response["Location"] == "/api/v1/trainings/?limit=5"
 
 
-def test_api_responses_are_gzip_compressed_when_asked(client, make_training):
-    import gzip
-    import json
-
+@pytest.mark.parametrize(
+    ("accept_encoding", "coding"),
+    [
+        ("gzip", "gzip"),
+        ("gzip, deflate, br", "br"),
+        ("br;q=0.5, gzip", "gzip"),
+        ("*", "br"),
+        ("br;q=0, gzip;q=0", None),
+        ("identity", None),
+    ],
+)
+def test_api_responses_are_compressed_as_asked(client, make_training, accept_encoding, coding):
     for _ in range(3):
         make_training()
     plain = client.get("/api/v1/trainings/?limit=100")
-    compressed = client.get("/api/v1/trainings/?limit=100", HTTP_ACCEPT_ENCODING="gzip, br")
+    answer = client.get("/api/v1/trainings/?limit=100", HTTP_ACCEPT_ENCODING=accept_encoding)
 
-    assert compressed["Content-Encoding"] == "gzip"
-    assert "Accept-Encoding" in compressed["Vary"]
-    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
-    assert len(compressed.content) < len(plain.content) / 3
     assert "Content-Encoding" not in plain
-    # A compressed response's weak ETag still revalidates.
-    again = client.get(
-        "/api/v1/trainings/?limit=100",
-        HTTP_ACCEPT_ENCODING="gzip",
-        HTTP_IF_NONE_MATCH=compressed["ETag"],
-    )
-    assert again.status_code == 304
+    assert "Accept-Encoding" in answer["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert answer.get("Content-Encoding") == coding
+    if coding is None:
+        assert answer.content == plain.content
+        return
+    decompress = brotli.decompress if coding == "br" else gzip.decompress
+    assert json.loads(decompress(answer.content)) == plain.json()
+    assert len(answer.content) < len(plain.content) / 3
+    assert int(answer["Content-Length"]) == len(answer.content)
+    # One weak tag for the content in every coding: a cached copy in either revalidates.
+    assert answer["ETag"] == "W/" + plain["ETag"]
+    for other in ("br", "gzip", "identity"):
+        again = client.get(
+            "/api/v1/trainings/?limit=100",
+            HTTP_ACCEPT_ENCODING=other,
+            HTTP_IF_NONE_MATCH=answer["ETag"],
+        )
+        assert again.status_code == 304
+        assert "Accept-Encoding" in again["Vary"]
+        assert again.content == b""

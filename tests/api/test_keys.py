@@ -147,3 +147,22 @@ def test_requests_with_invalid_keys_count_against_the_address(client, settings):
     assert "Retry-After" in over
     # The same address without a key is throttled too: guesses spent its allowance.
     assert client.get("/api/v1/themes/").status_code == 429
+
+
+def test_a_used_key_revoked_or_expired_is_refused_at_once(client, issued):
+    """Keys are read from the cache after the first request; a save drops them from it."""
+    key, raw_key = issued
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw_key}"}
+    assert client.get("/api/v1/themes/", **auth).status_code == 200
+    assert client.get("/api/v1/themes/", **auth).status_code == 200
+
+    key.revoked = True
+    key.save()
+    assert client.get("/api/v1/themes/", **auth).status_code == 401
+
+    key.revoked = False
+    key.save()
+    assert client.get("/api/v1/themes/", **auth).status_code == 200
+    key.expires_at = timezone.now() - dt.timedelta(minutes=1)
+    key.save()
+    assert client.get("/api/v1/themes/", **auth).status_code == 401

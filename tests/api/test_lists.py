@@ -224,9 +224,9 @@ def test_search_counts_every_visible_match_however_many_drafts_match(
     client, make_training, monkeypatch
 ):
     """Drafts are left out inside the search, so the match cap only counts live pages."""
-    from cms.api import listing
+    from cms.api import list_query
 
-    monkeypatch.setattr(listing, "MAX_SEARCH_MATCHES", 3)
+    monkeypatch.setattr(list_query, "MAX_SEARCH_MATCHES", 3)
     for number in range(4):
         make_training(title=f"Saavutettavuus luonnos {number}").unpublish()
     visible = {make_training(title=f"Saavutettavuus {number}").pk for number in range(3)}

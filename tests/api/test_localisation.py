@@ -63,8 +63,8 @@ def test_fallback_accepts_1_and_0_as_forms_do(client, bilingual, value, fallback
 def test_fallback_vocabulary_and_rich_text_follow_the_text_language(
     client, home_page, translate_page, locales
 ):
+    from cms.testing import publish
     from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
-    from tests.api.helpers import publish
 
     theme = ThemeFactory(name="Johtaminen", slug="johtaminen")
     translate(theme, locales["sv"], {"name": "Ledarskap"})

@@ -21,9 +21,9 @@ from cms.vocabularies.factories import (
     ThemeFactory,
 )
 from pages.networks.factories import NetworkIndexPageFactory, NetworkPageFactory
-from pages.trainings.factories import TrainingPageFactory
+from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.product, pytest.mark.django_db]
 
 
 class Mirror:
@@ -119,6 +119,7 @@ def test_mirror_through_the_feed_alone_has_zero_drift(
         )
     )
     translate_page(network, "sv", title="Nätverket")
+    other_index = publish(TrainingIndexPageFactory(parent=home_page, slug="kurssit"))
 
     mirror = Mirror(client)
     compared = len(mirror.items)
@@ -141,6 +142,12 @@ def test_mirror_through_the_feed_alone_has_zero_drift(
         lambda: setattr(trainings[1], "title", "Uusi otsikko") or publish(trainings[1]),
         lambda: trainings[2].unpublish(),
         lambda: region.delete(),
+        lambda: publish(TrainingPageFactory(parent=training_index, contacts=[person])),
+        lambda: trainings[0].move(other_index, pos="last-child"),
+        lambda: publish(type(trainings[2]).objects.get(pk=trainings[2].pk)),  # republished
+        lambda: rename(person, "Maija Mallikas"),
+        lambda: trainings[1].delete(),
+        lambda: setattr(other_index, "slug", "kurssit-2027") or publish(other_index),
     ]
     for number, operation in enumerate(operations, start=1):
         with django_capture_on_commit_callbacks(execute=True):

@@ -6,12 +6,12 @@ import pytest
 from ninja import Router
 
 from cms.api import extra_routers, register_router
+from cms.api.api_contribution import ApiContribution
 from cms.api.builder import build_api
-from cms.api.contribution import contribution_for
 from cms.plugins import ContentTypePlugin
+from cms.testing import ids, problem_parameter, publish
 from cms.translation import translate
 from cms.vocabularies.factories import OrganisationFactory, RegionFactory, ThemeFactory
-from tests.api.helpers import ids, problem_parameter, publish
 from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.publications.models import PublicationIndexPage, PublicationPage
 
@@ -57,7 +57,7 @@ def test_plugin_without_contribution_gets_common_fields_and_lead():
     plugin = ContentTypePlugin(
         key="reports", page_model=PublicationPage, index_model=PublicationIndexPage
     )
-    contribution = contribution_for(plugin)
+    contribution = plugin.contribution(ApiContribution)
     assert [field.name for field in contribution.fields] == ["lead"]
 
 

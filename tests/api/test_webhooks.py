@@ -1,10 +1,15 @@
-"""Webhooks against a real HTTP server on 127.0.0.1: signing, filtering, retries, replay."""
+"""Webhooks against real HTTP servers on 127.0.0.1: signing, filtering, retries, replay, lanes."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import hmac
 import json
 import threading
+import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -12,13 +17,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks_db.management.commands import db_worker
-from django_tasks_db.models import DBTaskResult
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from cms.api import webhooks
 from cms.api.models import WebhookDelivery, WebhookSubscription
-from cms.settings import base as base_settings
 from cms.vocabularies.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,8 @@ class Receiver(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), ReceiverHandler)
         self.requests: list[dict] = []
         self.statuses: list[int] = []
+        #: Seconds each answer takes (a slow partner endpoint).
+        self.delay = 0.0
 
     @property
     def url(self) -> str:
@@ -42,8 +46,10 @@ class ReceiverHandler(BaseHTTPRequestHandler):
     server: Receiver
 
     def do_POST(self) -> None:
+        arrived = time.monotonic()
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.server.requests.append({"headers": dict(self.headers), "body": body})
+        self.server.requests.append({"headers": dict(self.headers), "body": body, "at": arrived})
+        time.sleep(self.server.delay)
         status = self.server.statuses.pop(0) if self.server.statuses else 204
         self.send_response(status)
         self.end_headers()
@@ -52,29 +58,61 @@ class ReceiverHandler(BaseHTTPRequestHandler):
         """Keep the test output clean."""
 
 
+@contextmanager
+def serving():
+    server = Receiver()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def receiver():
-    server = Receiver()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving() as server:
+        yield server
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what the editor's transaction queues on commit (deliveries are queued then)."""
+def commit_only(django_capture_on_commit_callbacks):
+    """Commit the editor's transaction (its events become deliveries then); send nothing."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
-def make_training(make_training, commit):
+def commit(commit_only):
+    """Commit, then let the delivery loop send everything due, as its process would."""
+
+    @contextmanager
+    def committed():
+        with commit_only():
+            yield
+        webhooks.deliver_due()
+
+    return committed
+
+
+@pytest.fixture
+def make_training(make_training, commit, commit_only):
+    """Publish a training and deliver its events; ``.undelivered`` only publishes."""
+
     def make(**fields):
         with commit():
             return make_training(**fields)
 
+    def undelivered(**fields):
+        with commit_only():
+            return make_training(**fields)
+
+    make.undelivered = undelivered
     return make
+
+
+def retries_due_now() -> None:
+    """Let the backoff pass: every waiting retry is due."""
+    WebhookDelivery.objects.filter(status=Status.RETRYING).update(next_attempt_at=timezone.now())
 
 
 @pytest.fixture
@@ -113,6 +151,8 @@ def test_publish_posts_a_signed_event(client, receiver, subscription, make_train
     assert not verify(request, "whsec_" + "A" * 32)
     assert request["headers"]["Content-Type"] == "application/json"
     assert request["headers"]["X-Eduverkko-Event"] == "published"
+    # A new subscription gets only the standard headers.
+    assert "X-Eduverkko-Signature" not in request["headers"]
     payload = json.loads(request["body"])
     event = client.get("/api/v1/changes/").json()["items"][0]
     assert header(request, "webhook-id") == f"evt_{event['event_id']}"
@@ -175,13 +215,20 @@ def test_failures_are_retried_with_exponential_backoff(receiver, subscription, m
     )
     first_wait = delivery.next_attempt_at - delivery.last_attempt_at
     assert first_wait == dt.timedelta(seconds=30)
+    # Not due yet: the loop leaves it.
+    webhooks.deliver_due()
+    assert len(receiver.requests) == 1
 
-    webhooks.attempt(delivery)
+    retries_due_now()
+    webhooks.deliver_due()
+    delivery.refresh_from_db()
     assert delivery.status == Status.RETRYING
     assert delivery.next_attempt_at - delivery.last_attempt_at == dt.timedelta(seconds=60)
     assert "503" in delivery.error
 
-    webhooks.attempt(delivery)
+    retries_due_now()
+    webhooks.deliver_due()
+    delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (Status.SUCCEEDED, 3)
     assert len(receiver.requests) == 3
     # Each try is signed afresh and verifies.
@@ -221,48 +268,25 @@ def test_redirects_are_not_followed(receiver, subscription, make_training):
     assert len(receiver.requests) == 1
 
 
-@override_settings(
-    TASKS={
-        "default": {
-            "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": base_settings.TASK_QUEUES,
-        }
-    }
-)
-def test_delivery_runs_in_the_worker_not_in_the_editors_request(
-    receiver, subscription, make_training, monkeypatch
+def test_delivery_runs_in_the_delivery_process_not_in_the_editors_request(
+    receiver, subscription, make_training
 ):
-    # The worker closes "unusable" connections between tasks, which inside the test's
-    # transaction would drop the test database connection (PostgreSQL).
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     receiver.statuses = [500]
-    make_training()
+    make_training.undelivered()
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == Status.PENDING and receiver.requests == []
 
-    # Webhooks have their own queue: a worker of the default queue (search) leaves them.
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-    assert receiver.requests == []
-    call_command(
-        "db_worker",
-        "--batch",
-        "--no-startup-delay",
-        "--no-reload",
-        "--queue-name",
-        "webhooks",
-        verbosity=0,
-    )
+    call_command("deliver_webhooks", "--once")
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (Status.RETRYING, 1)
     assert len(receiver.requests) == 1
-    # The retry waits in the queue until its time comes.
-    retry = DBTaskResult.objects.filter(
-        status="READY", task_path="cms.api.webhooks.deliver_webhook"
-    ).get()
-    assert retry.queue_name == "webhooks"
-    assert retry.run_after == delivery.next_attempt_at
-    assert retry.args_kwargs["args"] == [delivery.pk]
+    # The retry waits in the table until its time comes.
+    call_command("deliver_webhooks", "--once")
+    assert len(receiver.requests) == 1
+    retries_due_now()
+    call_command("deliver_webhooks", "--once")
+    assert len(receiver.requests) == 2
 
 
 def test_admin_replays_a_delivery(admin_client, receiver, subscription, make_training, commit):
@@ -347,7 +371,8 @@ def test_a_subscriber_gets_its_events_in_order_across_retries(
     # The unpublish waits behind the failed publish instead of overtaking it.
     assert (first.status, second.status) == (Status.RETRYING, Status.PENDING)
     assert len(receiver.requests) == 1
-    webhooks.attempt(first)
+    retries_due_now()
+    webhooks.deliver_due()
 
     sent = [json.loads(request["body"]) for request in receiver.requests]
     assert [payload["event"] for payload in sent] == ["published", "published", "unpublished"]
@@ -359,10 +384,7 @@ def test_a_subscriber_gets_its_events_in_order_across_retries(
 
 
 def test_a_failing_subscriber_does_not_hold_up_another(receiver, subscription, make_training):
-    other_receiver = Receiver()
-    thread = threading.Thread(target=other_receiver.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving() as other_receiver:
         other = WebhookSubscription.objects.create(
             name="Toinen", organisation=subscription.organisation, url=other_receiver.url
         )
@@ -374,9 +396,6 @@ def test_a_failing_subscriber_does_not_hold_up_another(receiver, subscription, m
         assert all(verify(request, other.secret) for request in other_receiver.requests)
         assert other.secret.startswith("whsec_")
         assert len(receiver.requests) == 1  # the failing one retries its first event first
-    finally:
-        other_receiver.shutdown()
-        other_receiver.server_close()
 
 
 def test_deactivating_a_subscription_stops_its_retries_at_once(
@@ -393,12 +412,103 @@ def test_deactivating_a_subscription_stops_its_retries_at_once(
     delivery.refresh_from_db()
     assert (delivery.status, delivery.next_attempt_at) == (Status.FAILED, None)
     assert "deactivated" in delivery.error
-    assert webhooks.deliver_webhook.call(delivery.pk) == "skipped"
+    retries_due_now()
+    webhooks.deliver_due()
     assert len(receiver.requests) == 1
+    # Events logged after deactivation are not queued for it either.
+    make_training()
+    assert subscription.deliveries.count() == 1 and len(receiver.requests) == 1
 
 
-def test_webhooks_and_search_indexing_use_separate_queues():
-    from search.tasks import sync_search_index
+def test_a_slow_subscriber_does_not_delay_another(receiver, subscription, make_training):
+    """Two events each to a 3 s endpoint and a fast one: the fast one is served meanwhile."""
+    receiver.delay = 3.0
+    with serving() as fast_receiver:
+        WebhookSubscription.objects.create(
+            name="Nopea", organisation=subscription.organisation, url=fast_receiver.url
+        )
+        make_training.undelivered()
+        make_training.undelivered()
 
-    assert webhooks.deliver_webhook.queue_name == "webhooks"
-    assert sync_search_index.queue_name == "default"
+        started = time.monotonic()
+        webhooks.deliver_due()
+
+        assert len(fast_receiver.requests) == len(receiver.requests) == 2
+        first_slow, second_slow = receiver.requests
+        # The fast subscriber got both events within a bound unrelated to the slow one's delay,
+        assert fast_receiver.requests[-1]["at"] - started < 1.5
+        assert fast_receiver.requests[-1]["at"] < first_slow["at"] + receiver.delay
+        # while the slow one got its events one at a time, in feed order.
+        assert second_slow["at"] >= first_slow["at"] + receiver.delay
+        for requests in (receiver.requests, fast_receiver.requests):
+            ids = [json.loads(request["body"])["event_id"] for request in requests]
+            assert ids == sorted(ids)
+    assert WebhookDelivery.objects.filter(status=Status.SUCCEEDED).count() == 4
+
+
+def test_a_try_without_an_answer_is_cut_off_and_retried(receiver, subscription, make_training):
+    receiver.delay = 2.0
+    make_training.undelivered()
+
+    started = time.monotonic()
+    webhooks.deliver_due(deadline=0.5)
+
+    assert time.monotonic() - started < receiver.delay
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (Status.RETRYING, 1)
+    assert "0.5 s" in delivery.error
+    assert delivery.next_attempt_at - delivery.last_attempt_at == webhooks.FIRST_RETRY_DELAY
+
+
+def test_two_delivery_processes_share_subscribers_without_breaking_order(
+    receiver, subscription, make_training
+):
+    """A second loop (another process) cannot take a subscriber whose lane is in use."""
+    receiver.delay = 0.5
+    make_training.undelivered()
+    make_training.undelivered()
+    first, second = webhooks.DeliveryLoop(), webhooks.DeliveryLoop()
+    try:
+        assert first.start_due() == 1
+        subscription.name = "Kuntaportaali (muokattu)"
+        subscription.save()  # an admin edit meanwhile keeps the lease
+        assert second.start_due() == 0  # the lane is leased to the first loop
+        first.run(until_idle=True)
+        second.run(until_idle=True)
+    finally:
+        second.pool.shutdown()
+
+    one, two = receiver.requests
+    assert two["at"] >= one["at"] + receiver.delay  # never two at once to one subscriber
+    assert not WebhookSubscription.objects.filter(lane_leased_until__isnull=False).exists()
+
+
+def test_deactivating_stops_a_slow_subscribers_later_events(receiver, subscription, make_training):
+    receiver.delay = 1.0
+    make_training.undelivered()
+    make_training.undelivered()
+    loop = webhooks.DeliveryLoop()
+    assert loop.start_due() == 1
+
+    subscription.is_active = False
+    subscription.save()
+    loop.run(until_idle=True)
+
+    assert len(receiver.requests) == 1
+    statuses = list(subscription.deliveries.order_by("pk").values_list("status", flat=True))
+    assert statuses == [Status.FAILED, Status.FAILED]
+
+
+def test_subscriptions_from_before_standard_webhooks_also_get_the_old_signature(
+    receiver, subscription, make_training
+):
+    subscription.legacy_signature = True
+    subscription.save()
+    make_training()
+
+    (request,) = receiver.requests
+    assert verify(request, SECRET)
+    timestamp = request["headers"]["X-Eduverkko-Timestamp"]
+    key = base64.b64decode(SECRET.removeprefix("whsec_"))
+    expected = hmac.new(key, f"{timestamp}.".encode() + request["body"], hashlib.sha256)
+    assert request["headers"]["X-Eduverkko-Signature"] == "sha256=" + expected.hexdigest()

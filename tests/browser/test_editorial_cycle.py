@@ -24,6 +24,7 @@ from pages.news.models import NewsPage
 PASSWORD = "browser-cycle-password"
 
 pytestmark = [
+    pytest.mark.product,
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

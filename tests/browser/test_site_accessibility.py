@@ -9,6 +9,7 @@ from django.core.management import call_command
 from tests.browser.conftest import axe_violations, describe_violations
 
 pytestmark = [
+    pytest.mark.product,
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

@@ -3,9 +3,9 @@
 Run as ``python -m tests.core.concurrency_run`` with ``DATABASE_URL`` naming a database
 that is already migrated (``tests/core/test_concurrency.py`` prepares a copy of the test
 database). It serves the project on 127.0.0.1 (a free port) with Django's threaded WSGI
-server, starts ``PUBLISHERS`` threads that toggle their own news pages between published
+server, starts ``PUBLISHERS`` threads that toggle their own publications between published
 and unpublished through Wagtail's revisions (as the admin does) and ``POLLERS`` threads
-that read ``/api/v1/news/`` and follow ``/api/v1/changes/`` by cursor, and prints one JSON
+that read ``/api/v1/publications/`` and follow ``/api/v1/changes/`` by cursor, and prints one JSON
 object with the figures: operations, failed operations, requests, 5xx, errors, events
 logged, and events each poller missed.
 """
@@ -37,15 +37,17 @@ def main() -> dict:
     from wagtail.models import Site
 
     from cms.api.models import ChangeEvent
-    from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
+    from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 
     home = Site.objects.get(is_default_site=True).root_page.specific
-    index = NewsIndexPageFactory(parent=home)
+    index = PublicationIndexPageFactory(parent=home)
     index.save_revision().publish()
     pages_per_publisher = 2
     own_pages = [
         [
-            NewsPageFactory(parent=index, title=f"Rinnakkainen uutinen {p}-{n}", live=False).pk
+            PublicationPageFactory(
+                parent=index, title=f"Rinnakkainen julkaisu {p}-{n}", live=False
+            ).pk
             for n in range(pages_per_publisher)
         ]
         for p in range(PUBLISHERS)
@@ -123,7 +125,7 @@ def main() -> dict:
     def poller(number: int) -> None:
         cursor = None
         while not publishing_done.is_set():
-            get("/api/v1/news/")
+            get("/api/v1/publications/")
             cursor = follow(number, cursor)
         follow(number, cursor)  # the final catch-up after the last publish
 

@@ -33,6 +33,12 @@ def test_load_demo_twice_gives_the_same_site():
         for language in ("fi", "sv", "en"):
             listed = plugin.page_model.objects.live().filter(locale__language_code=language)
             assert listed.exists(), f"no {plugin.key} demo pages in {language}"
+    # Search engines' Article and Event results ask for an image: every demo page that can
+    # carry one does.
+    for plugin in registry:
+        if any(field.name == "image" for field in plugin.page_model._meta.get_fields()):
+            without = plugin.page_model.objects.filter(image__isnull=True)
+            assert not without.exists(), f"{plugin.key} demo pages without an image"
     # Swedish and English pages are real wagtail-localize translations editors can open.
     finnish_pages = Page.objects.filter(locale__language_code="fi", depth__gt=1).count()
     assert Translation.objects.filter(target_locale__language_code="sv").count() >= finnish_pages

@@ -13,6 +13,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
+import brotli
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -139,8 +140,13 @@ class _Collector(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if self.headers.get("Content-Encoding") == "gzip":
+        # The SDK compresses with brotli when it is installed (the API's compression
+        # brings it), otherwise with gzip, as a real Sentry server accepts.
+        coding = self.headers.get("Content-Encoding")
+        if coding == "gzip":
             body = gzip.decompress(body)
+        elif coding == "br":
+            body = brotli.decompress(body)
         type(self).received.append(body)
         self.send_response(200)
         self.end_headers()

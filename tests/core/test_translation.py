@@ -93,14 +93,19 @@ def test_street_address_link_url_and_abbreviation_translate_with_finnish_default
     publish_translation(_translation(index, locales["sv"]))
     publish_translation(_translation(index, locales["en"]))
     training = TrainingPageFactory(
-        parent=index, street_address="Pohjoisesplanadi 11–13, 00170 Helsinki"
+        parent=index,
+        street_address="Pohjoisesplanadi 11–13",
+        postal_code="00170",
+        locality="Helsinki",
     )
     swedish = translate(
-        training, locales["sv"], {"street_address": "Norra esplanaden 11–13, 00170 Helsingfors"}
+        training,
+        locales["sv"],
+        {"street_address": "Norra esplanaden 11–13", "locality": "Helsingfors"},
     )
     english = translate(training, locales["en"], {"title": "Training"})
-    assert swedish.street_address == "Norra esplanaden 11–13, 00170 Helsingfors"
-    assert english.street_address == "Pohjoisesplanadi 11–13, 00170 Helsinki"  # the default
+    assert swedish.postal_address_line == "Norra esplanaden 11–13, 00170 Helsingfors"
+    assert english.postal_address_line == "Pohjoisesplanadi 11–13, 00170 Helsinki"  # the default
 
     news_index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
     publish_translation(_translation(news_index, locales["sv"]))

@@ -76,80 +76,73 @@ def _publish(page):
 
 def build_world() -> dict[str, State]:
     from cms.translation import translate
-    from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+    from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     home = Site.objects.get(is_default_site=True).root_page.specific
     translate(home, locales["sv"], {"title": "Startsida"})
-    index = _publish(TrainingIndexPageFactory(parent=home))
-    translate(index, locales["sv"], {"title": "Utbildningar", "slug": "utbildningar"})
-    starts = timezone.now() + dt.timedelta(days=20)
+    index = _publish(PublicationIndexPageFactory(parent=home))
+    translate(index, locales["sv"], {"title": "Publikationer", "slug": "publikationer"})
 
-    def training(state: str, *, live: bool = True, **fields):
+    def publication(state: str, *, live: bool = True, **fields):
         marker = MARKERS[state]
-        fields.setdefault("title", f"{marker} koulutus")
+        fields.setdefault("title", f"{marker} julkaisu")
         fields.setdefault("lead", f"{marker} lead")
-        page = TrainingPageFactory(
-            parent=index,
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=4),
-            live=live,
-            **fields,
-        )
+        page = PublicationPageFactory(parent=index, live=live, **fields)
         return _publish(page) if live else page
 
     states = {name: State(name, MARKERS[name]) for name in STATE_NAMES}
 
-    draft = training("draft", live=False)
+    draft = publication("draft", live=False)
     draft.save_revision()
     states["draft"].page_id = draft.pk
 
-    with_draft = training("live_with_newer_draft", title=LIVE_TITLE)
+    with_draft = publication("live_with_newer_draft", title=LIVE_TITLE)
     with_draft.title = f"{MARKERS['live_with_newer_draft']} luonnosotsikko"
     with_draft.save_revision()
     states["live_with_newer_draft"].page_id = with_draft.pk
     states["live_with_newer_draft"].public_title = LIVE_TITLE
 
-    scheduled = training("scheduled", live=False)
+    scheduled = publication("scheduled", live=False)
     scheduled.go_live_at = timezone.now() + dt.timedelta(days=3)
     scheduled.save_revision().publish()
     states["scheduled"].page_id = scheduled.pk
 
-    expired = training("expired_not_yet_unpublished")
+    expired = publication("expired_not_yet_unpublished")
     type(expired).objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - dt.timedelta(minutes=5)
     )
     states["expired_not_yet_unpublished"].page_id = expired.pk
 
-    password = training("password")
+    password = publication("password")
     PageViewRestriction.objects.create(
         page=password, restriction_type=PageViewRestriction.PASSWORD, password="pw-9f3k"
     )
     states["password"].page_id = password.pk
 
-    login_only = training("login_only")
+    login_only = publication("login_only")
     PageViewRestriction.objects.create(page=login_only, restriction_type=PageViewRestriction.LOGIN)
     states["login_only"].page_id = login_only.pk
 
     # The Finnish source is public; only its Swedish translation is unpublished.
-    source = training(
-        "unpublished_translation", title="Julkinen lähdekoulutus", lead="Julkinen johdanto"
+    source = publication(
+        "unpublished_translation", title="Julkinen lähdejulkaisu", lead="Julkinen johdanto"
     )
     swedish = translate(
         source,
         locales["sv"],
-        {"title": f"{MARKERS['unpublished_translation']} utbildning", "slug": "snavrik-sv"},
+        {"title": f"{MARKERS['unpublished_translation']} publikation", "slug": "snavrik-sv"},
     )
     swedish.unpublish()
     states["unpublished_translation"].page_id = swedish.pk
     states["unpublished_translation"].language = "sv"
     states["unpublished_translation"].ids = [source.pk]
 
-    unpublished = training("unpublished")
+    unpublished = publication("unpublished")
     unpublished.unpublish()
     states["unpublished"].page_id = unpublished.pk
 
-    deleted = training("deleted")
+    deleted = publication("deleted")
     states["deleted"].page_id = deleted.pk
     states["deleted"].url_path = deleted.url
     deleted.delete()
@@ -209,7 +202,7 @@ def leaked(state: State, text: str) -> list[str]:
             found.append("draft title")
         return found
     # The page's own words (a search page may echo the bare query word back).
-    if re.search(rf"{state.marker} (koulutus|utbildning|lead)", text, re.IGNORECASE):
+    if re.search(rf"{state.marker} (julkaisu|publikation|lead)", text, re.IGNORECASE):
         found.append("title or lead")
     if state.url_path and state.url_path in text:
         found.append("url")
@@ -237,7 +230,7 @@ def channel_listing(world, state):
     assert not leaked(
         state,
         world.body(
-            f"/{state.language}/" + ("koulutukset/" if state.language == "fi" else "utbildningar/")
+            f"/{state.language}/" + ("julkaisut/" if state.language == "fi" else "publikationer/")
         ),
     )
 
@@ -250,7 +243,7 @@ def channel_switcher_and_hreflang(world, state):
     # The Finnish page that every state's page sits beside (its translation group for the
     # unpublished translation) links only to public language versions.
     source_id = state.ids[0] if state.ids else None
-    url = "/fi/koulutukset/" if source_id is None else None
+    url = "/fi/julkaisut/" if source_id is None else None
     if source_id is not None:
         from wagtail.models import Page
 
@@ -266,28 +259,28 @@ def channel_switcher_and_hreflang(world, state):
 
 def channel_api_lists(world, state):
     for url in (
-        f"/api/v1/trainings/?locale={state.language}",
-        f"/api/v1/trainings/?locale={state.language}&fallback=true",
+        f"/api/v1/publications/?locale={state.language}",
+        f"/api/v1/publications/?locale={state.language}&fallback=true",
         f"/api/v1/pages/?locale={state.language}",
     ):
         assert not leaked(state, world.body(url)), url
 
 
 def channel_api_detail_and_translations(world, state):
-    status, content = world.get(f"/api/v1/trainings/{state.page_id}")
+    status, content = world.get(f"/api/v1/publications/{state.page_id}")
     if state.public_title is not None:
         assert status == 200 and LIVE_TITLE in content
     else:
         assert status == 404
     assert world.get(f"/api/v1/pages/{state.page_id}")[0] == (200 if state.public_title else 404)
     for source_id in state.ids:
-        assert not leaked(state, world.body(f"/api/v1/trainings/{source_id}"))
+        assert not leaked(state, world.body(f"/api/v1/publications/{source_id}"))
 
 
 def channel_api_search(world, state):
     for url in (
         f"/api/v1/search/?q={state.marker}&locale={state.language}",
-        f"/api/v1/trainings/?search={state.marker}&locale={state.language}",
+        f"/api/v1/publications/?search={state.marker}&locale={state.language}",
     ):
         assert not leaked(state, world.body(url)), url
 
@@ -320,7 +313,7 @@ def channel_change_feed(world, state):
 
 def channel_feeds(world, state):
     for kind in ("rss", "atom"):
-        assert not leaked(state, world.body(f"/{state.language}/feeds/trainings/{kind}.xml"))
+        assert not leaked(state, world.body(f"/{state.language}/feeds/publications/{kind}.xml"))
 
 
 def channel_sitemap(world, state):
@@ -328,8 +321,8 @@ def channel_sitemap(world, state):
 
 
 def channel_calendar(world, state):
-    assert not leaked(state, world.body(f"/{state.language}/calendar/trainings.ics"))
-    status, content = world.get(f"/{state.language}/calendar/trainings/{state.page_id}.ics")
+    assert not leaked(state, world.body(f"/{state.language}/calendar/publications.ics"))
+    status, content = world.get(f"/{state.language}/calendar/publications/{state.page_id}.ics")
     assert status == (200 if state.public_title else 404)
     assert not leaked(state, content)
 

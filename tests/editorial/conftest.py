@@ -1,86 +1,20 @@
-"""Fixtures for the editorial workflow tests: a translated section tree, groups and editors."""
+"""The core's editorial tests run over the test plugin's section (and, until their rewrite on
+the test plugin, the trainings section; see PENDING_REWRITE_ON_TEST_PLUGIN)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.translation import trans_real
 
-from cms.editorial.roles import COMMUNICATIONS, TRANSLATORS, setup_roles
-from cms.translation import translate
-from pages.trainings.editorial import TRAINING_PLANNERS
-from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
-
-PASSWORD = "correct-horse-battery"
-
 
 @pytest.fixture
-def training_indexes(translated_home_pages, locales) -> dict:
-    """The trainings listing page in fi, sv and en."""
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
-    index.save_revision().publish()
-    index.refresh_from_db()
-    pages = {"fi": index}
-    for language, title in (("sv", "Utbildningar"), ("en", "Trainings")):
-        pages[language] = translate(index, locales[language], {"title": title})
-    return pages
+def roles(publication_indexes, training_indexes) -> None:
+    """Set the roles up once both sections exist in every locale."""
+    from cms.editorial.roles import setup_roles
 
-
-@pytest.fixture
-def roles(training_indexes) -> None:
     setup_roles()
-
-
-@pytest.fixture
-def make_editor(roles) -> Callable:
-    """``make_editor("Viestintä")`` → a new user in that group (or none)."""
-    counter = iter(range(1000))
-
-    def make(group_name: str | None, **fields):
-        number = next(counter)
-        user = get_user_model().objects.create_user(
-            username=fields.pop("username", f"editor{number}"),
-            email=fields.pop("email", f"editor{number}@example.fi"),
-            password=PASSWORD,
-            **fields,
-        )
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
-        return user
-
-    return make
-
-
-@pytest.fixture
-def communications(make_editor):
-    return make_editor(COMMUNICATIONS.name, username="viestija", email="viestinta@example.fi")
-
-
-@pytest.fixture
-def planner(make_editor):
-    return make_editor(TRAINING_PLANNERS.name, username="suunnittelija")
-
-
-@pytest.fixture
-def translator(make_editor):
-    return make_editor(TRANSLATORS.name, username="kaantaja")
-
-
-@pytest.fixture
-def training(training_indexes):
-    """A published Finnish training."""
-    page = TrainingPageFactory(parent=training_indexes["fi"], title="Digipedagogiikan kurssi")
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def login(client, user) -> None:
-    assert client.login(username=user.username, password=PASSWORD)
 
 
 #: Text that reads the same in every language (names, symbols, format strings).

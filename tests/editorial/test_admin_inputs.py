@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from cms.testing import login
 from cms.vocabularies.models import Theme
 from pages.trainings.models import TrainingPage
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from tests.editorial.conftest import login
+from cms.testing import login
 
 
 def test_new_editor_gets_the_finnish_admin(client, make_editor):

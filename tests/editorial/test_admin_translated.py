@@ -13,10 +13,10 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
+from cms.testing import login
 from cms.translation import translate
 from cms.vocabularies.factories import OrganisationFactory
 from cms.vocabularies.models import Organisation
-from tests.editorial.conftest import login
 
 
 def _screens(training, swedish, training_indexes) -> list[str]:

@@ -15,8 +15,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.editorial.machine_translation import DeepLTranslator, DraftOnlyUpdateForm
+from cms.testing import login
 from cms.translation import translate
-from tests.editorial.conftest import login
 
 ROOT = Path(__file__).resolve().parents[2]
 

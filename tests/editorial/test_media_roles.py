@@ -17,11 +17,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.editorial.roles import COMMUNICATIONS, TRANSLATORS
-from pages.projects.editorial import PROJECT_EDITORS
-from pages.trainings.editorial import TRAINING_PLANNERS
-from tests.editorial.conftest import login
+from cms.editorial.sections import section_roles
+from cms.testing import login
 
-WRITER_GROUPS = [COMMUNICATIONS.name, TRAINING_PLANNERS.name, PROJECT_EDITORS.name]
+#: Communications and every section's writer role, whichever plugins declare them.
+WRITER_GROUPS = list(dict.fromkeys([COMMUNICATIONS.name, *(role.name for role in section_roles())]))
 
 
 def _png() -> SimpleUploadedFile:

@@ -10,14 +10,14 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from pages.trainings.factories import TrainingPageFactory
-from tests.editorial.conftest import login
+from cms.testing import login
+from tests.publications.factories import PublicationPageFactory
 
 
 @pytest.fixture
-def trainings(training, training_indexes):
-    second = TrainingPageFactory(parent=training_indexes["fi"], title="Hybridiopetuksen työpaja")
-    return [training, second]
+def publications(publication, publication_indexes):
+    second = PublicationPageFactory(parent=publication_indexes["fi"], title="Hybridiopetuksen opas")
+    return [publication, second]
 
 
 def _translate_file(path, prefix: str) -> None:
@@ -32,7 +32,7 @@ def _export(directory, language: str) -> None:
         "translation_po",
         "export",
         "--section",
-        "trainings",
+        "publications",
         "--locale",
         language,
         "--output",
@@ -40,21 +40,21 @@ def _export(directory, language: str) -> None:
     )
 
 
-def test_export_then_import_creates_draft_translations(tmp_path, trainings, locales):
+def test_export_then_import_creates_draft_translations(tmp_path, publications, locales):
     _export(tmp_path, "sv")
     files = sorted(tmp_path.glob("*.sv.po"))
-    assert len(files) == 3, "the listing page and both trainings"
+    assert len(files) == 3, "the listing page and both publications"
     for path in files:
         _translate_file(path, "SV")
 
     call_command("translation_po", "import", "--locale", "sv", str(tmp_path))
-    for page in trainings:
+    for page in publications:
         swedish = Page.objects.get(translation_key=page.translation_key, locale=locales["sv"])
         assert swedish.get_latest_revision_as_object().title == f"SV {page.title}"
         assert not swedish.live or swedish.has_unpublished_changes, "imports are drafts"
 
 
-def test_import_refuses_a_file_for_another_locale(tmp_path, trainings):
+def test_import_refuses_a_file_for_another_locale(tmp_path, publications):
     _export(tmp_path, "en")
     with pytest.raises(CommandError, match="1 of 1 files"):
         call_command(
@@ -73,8 +73,11 @@ def test_import_refuses_a_file_that_is_not_po(tmp_path, roles):
     ("arguments", "message"),
     [
         (["export", "--section", "nosuch", "--locale", "sv", "--output", "x"], "Unknown section"),
-        (["export", "--section", "trainings", "--locale", "de", "--output", "x"], "Unknown locale"),
-        (["export", "--section", "trainings", "--locale", "fi", "--output", "x"], "source"),
+        (
+            ["export", "--section", "publications", "--locale", "de", "--output", "x"],
+            "Unknown locale",
+        ),
+        (["export", "--section", "publications", "--locale", "fi", "--output", "x"], "source"),
         (["import", "--locale", "sv", "/nonexistent.po"], "no such file"),
     ],
 )
@@ -94,14 +97,16 @@ def _start_translation(client, user, page, locale) -> Translation:
 
 
 def test_per_page_upload_in_the_translation_editor_then_publish(
-    client, communications, training, locales, django_capture_on_commit_callbacks
+    client, communications, publication, locales, django_capture_on_commit_callbacks
 ):
-    translation = _start_translation(client, communications, training, locales["sv"])
+    translation = _start_translation(client, communications, publication, locales["sv"])
     po = polib.pofile(
         client.get(reverse("wagtail_localize:download_pofile", args=[translation.id])).text
     )
     for entry in po:
-        entry.msgstr = {training.title: "Digipedagogikkurs"}.get(entry.msgid, entry.msgid)
+        entry.msgstr = {publication.title: "Guide till kvalitetsstrategin"}.get(
+            entry.msgid, entry.msgid
+        )
     upload = SimpleUploadedFile("sv.po", str(po).encode(), content_type="text/x-gettext")
     response = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.id]),
@@ -118,7 +123,7 @@ def test_per_page_upload_in_the_translation_editor_then_publish(
     assert response.status_code == 302
     swedish.refresh_from_db()
     assert swedish.live
-    assert swedish.title == "Digipedagogikkurs"
+    assert swedish.title == "Guide till kvalitetsstrategin"
 
 
 @pytest.mark.parametrize(
@@ -127,9 +132,9 @@ def test_per_page_upload_in_the_translation_editor_then_publish(
     ids=["no-translation-header", "not-a-po-file"],
 )
 def test_per_page_upload_of_a_foreign_file_is_explained(
-    client, communications, training, locales, content
+    client, communications, publication, locales, content
 ):
-    translation = _start_translation(client, communications, training, locales["sv"])
+    translation = _start_translation(client, communications, publication, locales["sv"])
     strings_before = StringTranslation.objects.count()
     response = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.id]),

@@ -11,9 +11,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from cms.testing import login
 from pages.trainings.models import TrainingPage
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 #: A word of each language that the submitted/approved/rejected mails must carry.
 EXPECTED = {

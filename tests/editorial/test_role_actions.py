@@ -6,10 +6,10 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from cms.editorial.roles import setup_roles
+from cms.testing import login
 from cms.translation import translate
 from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
 from pages.trainings.editorial import TRAINING_PLANNERS
-from tests.editorial.conftest import login
 from tests.editorial.test_workflow import _submit_new_training
 
 APPROVE = 'data-workflow-action-name="approve"'

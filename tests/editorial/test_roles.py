@@ -13,11 +13,11 @@ from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 from cms.editorial.roles import COMMUNICATIONS, TRANSLATORS, setup_roles
 from cms.editorial.sections import sections
+from cms.testing import login
 from cms.translation import translate
 from pages.trainings.editorial import TRAINING_PLANNERS
 from pages.trainings.models import TrainingPage
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 
 def _permissions(group_name: str, page: Page) -> set[str]:

@@ -14,9 +14,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from pages.trainings.models import TrainingPage
-from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
+from cms.testing import login
+from tests.publications.forms import publication_form_data
+from tests.publications.models import PublicationPage
 
 UTC = dt.UTC
 
@@ -34,16 +34,16 @@ def clock(monkeypatch) -> Clock:
     return Clock(monkeypatch)
 
 
-def _schedule(client, user, index, slug: str, **times: str) -> TrainingPage:
+def _schedule(client, user, index, slug: str, **times: str) -> PublicationPage:
     login(client, user)
-    url = reverse("wagtailadmin_pages:add", args=["trainings", "trainingpage", index.id])
-    data = {**training_form_data("Ajastettu koulutus", slug, **times), "action-publish": "1"}
+    url = reverse("wagtailadmin_pages:add", args=["publications", "publicationpage", index.id])
+    data = {**publication_form_data("Ajastettu julkaisu", slug, **times), "action-publish": "1"}
     response = client.post(url, data)
     assert response.status_code == 302, response.content[:2000]
-    return TrainingPage.objects.get(slug=slug)
+    return PublicationPage.objects.get(slug=slug)
 
 
-def _tick_at(clock: Clock, instant: dt.datetime, page: TrainingPage) -> bool:
+def _tick_at(clock: Clock, instant: dt.datetime, page: PublicationPage) -> bool:
     clock.set(instant)
     call_command("run_scheduler", "--once")
     page.refresh_from_db()
@@ -61,10 +61,12 @@ def _tick_at(clock: Clock, instant: dt.datetime, page: TrainingPage) -> bool:
     ids=["spring-forward", "fall-back"],
 )
 def test_go_live_on_the_morning_clocks_change(
-    client, clock, communications, training_indexes, today, typed, go_live_utc
+    client, clock, communications, publication_indexes, today, typed, go_live_utc
 ):
     clock.set(today)
-    page = _schedule(client, communications, training_indexes["fi"], "ajastettu", go_live_at=typed)
+    page = _schedule(
+        client, communications, publication_indexes["fi"], "ajastettu", go_live_at=typed
+    )
     go_live = dt.datetime(*go_live_utc, tzinfo=UTC)
     assert not page.live
     assert page.get_latest_revision().approved_go_live_at == go_live
@@ -74,10 +76,10 @@ def test_go_live_on_the_morning_clocks_change(
     assert _tick_at(clock, go_live + minute, page)
 
 
-def test_expiry_after_the_autumn_change(client, clock, communications, training_indexes):
+def test_expiry_after_the_autumn_change(client, clock, communications, publication_indexes):
     clock.set(dt.datetime(2026, 10, 20, 12, tzinfo=UTC))
     page = _schedule(
-        client, communications, training_indexes["fi"], "vanhenee", expire_at="2026-10-25 04:30"
+        client, communications, publication_indexes["fi"], "vanhenee", expire_at="2026-10-25 04:30"
     )
     assert page.live
     assert page.expire_at == dt.datetime(2026, 10, 25, 2, 30, tzinfo=UTC), "winter time, UTC+2"

@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.testing import login
 from pages.trainings.models import TrainingPage
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SCHEDULE_BUTTON = {"action-schedule": "1"}

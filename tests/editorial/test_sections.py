@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cms.editorial.sections import (
-    DEFAULT_SECTION,
     EditorialSection,
     WorkflowKind,
     closed_mark,
-    section_for,
     section_roles,
     sections,
 )
@@ -21,9 +19,10 @@ def test_a_plugin_without_a_declaration_gets_the_defaults():
     bare = ContentTypePlugin(
         key="bare", page_model=plugin.page_model, index_model=plugin.index_model
     )
-    assert section_for(bare) == DEFAULT_SECTION
-    assert DEFAULT_SECTION.workflow == WorkflowKind.LIGHT
-    assert DEFAULT_SECTION.roles == ()
+    section = bare.contribution(EditorialSection)
+    assert section == EditorialSection()
+    assert section.workflow == WorkflowKind.LIGHT
+    assert section.roles == ()
 
 
 def test_every_enabled_plugin_has_a_section_including_the_test_plugin():

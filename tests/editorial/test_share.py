@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from cms.editorial.models import ShareLink
 from cms.editorial.share import make_token, read_token
+from cms.testing import login
 from cms.translation import translate
-from tests.editorial.conftest import login
 
 
 def _create_link(client, user, page, days="3") -> str:

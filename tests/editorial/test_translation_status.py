@@ -11,9 +11,9 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from cms.editorial.status import TranslationState, translation_status
+from cms.testing import login
 from cms.translation import translate
-from pages.trainings.factories import TrainingPageFactory
-from tests.editorial.conftest import login
+from tests.publications.factories import PublicationPageFactory
 
 
 def _state(page: Page, language: str) -> TranslationState:
@@ -31,67 +31,69 @@ def _submit_translation(client, user, page, locale) -> None:
     assert response.status_code == 302
 
 
-def test_missing_then_in_progress_then_up_to_date(client, communications, training, locales):
-    assert _state(training, "sv") == TranslationState.MISSING
+def test_missing_then_in_progress_then_up_to_date(client, communications, publication, locales):
+    assert _state(publication, "sv") == TranslationState.MISSING
 
-    _submit_translation(client, communications, training, locales["sv"])
-    swedish = Page.objects.get(translation_key=training.translation_key, locale=locales["sv"])
+    _submit_translation(client, communications, publication, locales["sv"])
+    swedish = Page.objects.get(translation_key=publication.translation_key, locale=locales["sv"])
     assert not swedish.live, "a new translation starts as a draft"
-    assert _state(training, "sv") == TranslationState.IN_PROGRESS
+    assert _state(publication, "sv") == TranslationState.IN_PROGRESS
 
-    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
-    assert _state(training, "sv") == TranslationState.UP_TO_DATE
-    assert _state(training, "en") == TranslationState.MISSING
+    translate(publication, locales["sv"], {"title": "Guide till kvalitetsstrategin"})
+    assert _state(publication, "sv") == TranslationState.UP_TO_DATE
+    assert _state(publication, "en") == TranslationState.MISSING
 
 
 def test_source_change_makes_the_translation_out_of_date_until_synced_and_published(
-    training, locales
+    publication, locales
 ):
-    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
-    training.title = "Digipedagogiikan kurssi (päivitetty)"
-    training.save_revision().publish()
-    assert _state(training, "sv") == TranslationState.OUT_OF_DATE
+    translate(publication, locales["sv"], {"title": "Guide till kvalitetsstrategin"})
+    publication.title = "Laatustrategian opas (päivitetty)"
+    publication.save_revision().publish()
+    assert _state(publication, "sv") == TranslationState.OUT_OF_DATE
 
-    TranslationSource.objects.get(object_id=training.translation_key).update_from_db()
-    assert _state(training, "sv") == TranslationState.IN_PROGRESS, "synced, not yet published"
+    TranslationSource.objects.get(object_id=publication.translation_key).update_from_db()
+    assert _state(publication, "sv") == TranslationState.IN_PROGRESS, "synced, not yet published"
 
-    translate(training, locales["sv"], {"title": "Digipedagogikkurs (uppdaterad)"})
-    assert _state(training, "sv") == TranslationState.UP_TO_DATE
+    translate(publication, locales["sv"], {"title": "Guide till kvalitetsstrategin (uppdaterad)"})
+    assert _state(publication, "sv") == TranslationState.UP_TO_DATE
 
 
-def test_aliases_and_drafts_of_the_source_are_not_counted(training, training_indexes, locales):
-    draft = TrainingPageFactory(parent=training_indexes["fi"], live=False, title="Luonnos")
-    alias = training.create_alias(
-        parent=training_indexes["sv"], update_locale=locales["sv"], update_slug="alias"
+def test_aliases_and_drafts_of_the_source_are_not_counted(
+    publication, publication_indexes, locales
+):
+    draft = PublicationPageFactory(parent=publication_indexes["fi"], live=False, title="Luonnos")
+    alias = publication.create_alias(
+        parent=publication_indexes["sv"], update_locale=locales["sv"], update_slug="alias"
     )
     rows = translation_status(languages=["sv"])
     assert draft.id not in {row.source_id for row in rows}
     assert alias.id not in {row.translation_id for row in rows}
-    assert _state(training, "sv") == TranslationState.MISSING
+    assert _state(publication, "sv") == TranslationState.MISSING
 
 
 def test_report_shows_each_state_and_filters_by_section(
-    client, communications, training, training_indexes, locales
+    client, communications, publication, publication_indexes, locales
 ):
-    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    translate(publication, locales["sv"], {"title": "Guide till kvalitetsstrategin"})
     login(client, communications)
     url = reverse("editorial_translation_status")
-    response = client.get(url, {"section": "trainings", "language": "sv"})
+    response = client.get(url, {"section": "publications", "language": "sv"})
     assert response.status_code == 200
     body = response.content.decode()
     assert 'data-state="up_to_date"' in body
-    assert training.title in body
+    assert publication.title in body
 
-    other = next(plugin.key for plugin in _plugins() if plugin.key != "trainings")
+    other = next(plugin.key for plugin in _plugins() if plugin.key != "publications")
     response = client.get(url, {"section": other, "language": "sv"})
-    assert training.title not in response.content.decode()
+    assert publication.title not in response.content.decode()
 
     response = client.get(url, {"state": "missing", "language": "en"})
-    assert training.title in response.content.decode()
-    translate_url = reverse("wagtail_localize:submit_page_translation", args=[training.id])
+    assert publication.title in response.content.decode()
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[publication.id])
     assert translate_url in response.content.decode(), "a missing translation can be started"
     response = client.get(url, {"state": "up_to_date", "language": "en"})
-    assert training.title not in response.content.decode()
+    assert publication.title not in response.content.decode()
 
 
 def test_bad_filter_is_a_400_with_the_field_named(client, communications, roles):
@@ -101,27 +103,27 @@ def test_bad_filter_is_a_400_with_the_field_named(client, communications, roles)
     assert "section" in response.context["form"].errors
 
 
-def test_csv_export(client, communications, training, locales):
-    translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+def test_csv_export(client, communications, publication, locales):
+    translate(publication, locales["sv"], {"title": "Guide till kvalitetsstrategin"})
     login(client, communications)
     response = client.get(
-        reverse("editorial_translation_status"), {"section": "trainings", "export": "csv"}
+        reverse("editorial_translation_status"), {"section": "publications", "export": "csv"}
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     # The Finnish admin's CSV: Finnish headers, language names and states.
     states = {(row["Sivun tunniste"], row["Kieli"]): row["Tila"] for row in rows}
-    assert states[(str(training.id), "ruotsi")] == "Ajan tasalla"
-    assert states[(str(training.id), "englanti")] == "Puuttuu"
+    assert states[(str(publication.id), "ruotsi")] == "Ajan tasalla"
+    assert states[(str(publication.id), "englanti")] == "Puuttuu"
 
 
 @pytest.mark.parametrize("count", [1, 8])
 def test_query_count_does_not_grow_with_pages(
-    training_indexes, locales, count, django_assert_max_num_queries
+    publication_indexes, locales, count, django_assert_max_num_queries
 ):
     for number in range(count):
-        page = TrainingPageFactory(parent=training_indexes["fi"], title=f"Kurssi {number}")
+        page = PublicationPageFactory(parent=publication_indexes["fi"], title=f"Julkaisu {number}")
         translate(page, locales["sv"], {"title": f"Kurs {number}"})
     # Locales, content types, sources, targets, sync times, translators' pending edits.
     with django_assert_max_num_queries(6):

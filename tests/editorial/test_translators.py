@@ -14,9 +14,9 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 
 from cms.editorial.status import TranslationState, translation_status
+from cms.testing import login
 from cms.translation import translate
 from cms.vocabularies.models import Person
-from tests.editorial.conftest import login
 
 CONVERT_ACTION = "convert_to_alias"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from cms.testing import login
 from cms.vocabularies.factories import OrganisationFactory, RegionFactory
 from cms.vocabularies.models import Organisation, Region
-from tests.editorial.conftest import login
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from django.urls import reverse
 from cms.editorial.roles import MODERATED_WORKFLOW, workflow_for
 from cms.editorial.sections import EditorialSection
 from cms.plugins import registry
+from cms.testing import login
 from pages.trainings.models import TrainingPage
 from pages.trainings.tests.forms import training_form_data
-from tests.editorial.conftest import login
 
 
 def _submit_new_training(client, author, index) -> TrainingPage:

@@ -1,7 +1,10 @@
-"""Publications: reports and guides, the smallest possible content type."""
+"""Publications: reports and guides, the smallest content type that uses every seam."""
 
+from django import forms
 from django.db import models
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import BaseIndexPage, BasePage
@@ -16,11 +19,29 @@ class PublicationIndexPage(BaseIndexPage):
 
 class PublicationPage(BasePage):
     isbn = models.CharField("ISBN", max_length=20, blank=True)
+    # The plugin's theme field: the API's ``theme`` parameter, the search facet and the
+    # per-topic feeds all read it (see ``plugin.py``).
+    themes = ParentalManyToManyField(
+        "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
+    )
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types: list[str] = []
-    content_panels = [*BasePage.content_panels, FieldPanel("isbn")]
-    translatable_fields = [*BasePage.translatable_fields, SynchronizedField("isbn")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("isbn"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("isbn"),
+        SynchronizedField("themes"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("themes"),
+    ]
 
     class Meta:
         verbose_name = "publication"

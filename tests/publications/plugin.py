@@ -1,28 +1,13 @@
-from cms.api.contribution import ApiContribution
-from cms.api.fields import Value
-from cms.demo import DemoContext, Text, localized_fields
-from cms.editorial.sections import EditorialRole, EditorialSection
+"""Everything the publications plugin contributes to the core, declared in one place."""
+
+from pathlib import Path
+
 from cms.plugins import ContentTypePlugin
-from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from search.search_contribution import SearchContribution
+from tests.publications import api
+from tests.publications.editorial import EDITORIAL
 from tests.publications.models import PublicationIndexPage, PublicationPage
 from tests.publications.site import SITE
-
-
-def build_demo(context: DemoContext) -> None:
-    index = context.page(
-        context.home,
-        PublicationIndexPageFactory,
-        "julkaisut",
-        {"sv": {"title": "Publikationer"}, "en": {"title": "Publications"}},
-        title="Julkaisut",
-    )
-    fields, translations = localized_fields(
-        "laatustrategian-opas",
-        Text("Laatustrategian opas", "Opas laatustrategian toimeenpanoon."),
-        sv=Text("Guide till kvalitetsstrategin", "En guide till kvalitetsstrategin."),
-        en=Text("Quality strategy guide", "A guide to implementing the quality strategy."),
-    )
-    context.page(index, PublicationPageFactory, "laatustrategian-opas", translations, **fields)
 
 
 def build_plugin() -> ContentTypePlugin:
@@ -30,15 +15,14 @@ def build_plugin() -> ContentTypePlugin:
         key="publications",
         page_model=PublicationPage,
         index_model=PublicationIndexPage,
-        demo_builder=build_demo,
+        demo_data=Path(__file__).with_name("demo.json"),
         order=90,
-        contributions={
-            "api": ApiContribution(fields=(Value("lead", str), Value("isbn", str))),
-            "editorial": EditorialSection(
-                roles=(EditorialRole("publication_editors", "Publication editors"),),
-                workflow="moderated",
-                parity_required=True,
-            ),
-            "site": SITE,
-        },
+        theme_field="themes",
+        contributions=(
+            api.contribution(),
+            SITE,
+            # The default, spelt out: the text under a result's title in site search.
+            SearchContribution(excerpt_field="lead"),
+            EDITORIAL,
+        ),
     )

@@ -42,6 +42,7 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
         "limit": 20,
         "offset": 0,
         "degraded": False,
+        "cursor": None,
         "next": None,
         "previous": None,
         "items": [
@@ -110,3 +111,58 @@ def test_list_endpoint_search_parameter_matches_inflected_forms(client, make_tra
 
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["items"]] == [wanted.pk]
+
+
+def walk(api, query: str, *, between=None) -> list[int]:
+    """Every result id, following ``next``; ``between`` runs after the first page."""
+    ids, url = [], f"/?{query}"
+    while url:
+        body = api.get(url).json()
+        ids += [item["id"] for item in body["items"]]
+        url = body["next"] and "/?" + body["next"].split("?", 1)[1]
+        if between is not None:
+            between, changed = None, between
+            changed(ids)
+    return ids
+
+
+def test_the_cursor_walk_neither_skips_nor_repeats_while_results_change(api, make_training):
+    pages = [make_training("en", f"Training {number}") for number in range(7)]
+    query = "q=training&locale=en&limit=2"
+    ranked = walk(api, query)
+    assert sorted(ranked) == sorted(page.pk for page in pages)
+    by_id = {page.pk: page for page in pages}
+
+    def withdraw_the_first(seen):
+        by_id[seen[0]].unpublish()
+
+    # A result above the cursor withdrawn mid-walk: every other result still comes, once.
+    walked = walk(api, query, between=withdraw_the_first)
+    assert walked == ranked
+
+    def publish_another(seen):
+        make_training("en", "Training extra")
+
+    walked = walk(api, query, between=publish_another)
+    assert len(walked) == len(set(walked))
+    assert set(ranked[1:]) <= set(walked)
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        ("q=training&locale=en&cursor=bm90LWEtY3Vyc29y", "not a cursor"),
+        ("q=webinar&locale=en&cursor={cursor}", "another search"),
+        ("q=training&locale=en&offset=2&cursor={cursor}", "either cursor or offset"),
+    ],
+)
+def test_a_bad_cursor_is_a_problem_naming_it(api, make_training, query, detail):
+    for number in range(3):
+        make_training("en", f"Training {number}")
+    cursor = api.get("/?q=training&locale=en&limit=1").json()["cursor"]
+
+    response = api.get("/?" + query.format(cursor=cursor))
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert detail in response.json()["errors"][0]["message"] + response.json()["detail"]

@@ -13,7 +13,7 @@ from search.service import search_pages
 from search.text import voikko_available
 from tests.search.relevance_set import DOCS, QUERIES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.product, pytest.mark.django_db]
 TOP = 5
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from tests.site.fixtures import make_draft, make_private
+from cms.testing import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

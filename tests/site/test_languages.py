@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.site.fixtures import make_draft, make_private
+from cms.testing import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

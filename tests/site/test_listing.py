@@ -8,7 +8,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.site.fixtures import make_draft, make_private
+from cms.testing import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
 """What machines read from the site: one absolute origin, calendars, feeds, head, JSON-LD.
 
+Each plugin's own JSON-LD is tested in its folder (pages/<plugin>/tests/test_site.py).
 Calendars are read by two independent parsers: icalendar (Python, zones built only from
 the document's VTIMEZONE) and ical.js in Node (the parser of many web calendars).
 """
@@ -23,7 +24,6 @@ from wagtail.models import Locale
 
 from cms.origin import page_url
 from cms.timezones import HELSINKI
-from tests.site.fixtures import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,9 @@ def summer_training(make_training):
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=3),
         lead="Ryhmäkoko < 20 & maksuton",
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
     )
 
 
@@ -226,58 +228,3 @@ def test_sitemap_gives_lastmod_to_home_pages(client, summer_training):
     sitemap = client.get("/sitemap.xml").content.decode()
     entry = sitemap.split("<loc>http://testserver/fi/</loc>")[1].split("</url>")[0]
     assert "<lastmod>" in entry
-
-
-def test_event_json_ld_has_structured_address_and_organiser_url(client, make_training):
-    from cms.vocabularies.factories import OrganisationFactory, PersonFactory
-
-    organiser = OrganisationFactory(name="Lapin AVI", website="https://avi.fi/lappi")
-    training = make_training(
-        street_address="Valtakatu 2, 96100 Rovaniemi",
-        organiser=organiser,
-        contacts=[PersonFactory(organisation=organiser)],
-    )
-    (data,) = json_ld(client.get(training.url).content.decode())
-    (place,) = data["location"]
-    assert place["address"] == {
-        "@type": "PostalAddress",
-        "streetAddress": "Valtakatu 2",
-        "postalCode": "96100",
-        "addressLocality": "Rovaniemi",
-        "addressCountry": "FI",
-    }
-    assert data["organizer"]["url"] == "https://avi.fi/lappi"
-
-
-def test_article_json_ld_has_author_url_and_publisher_logo(client, home_page):
-    from cms.vocabularies.factories import OrganisationFactory, PersonFactory
-    from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
-
-    index = NewsIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    oph = OrganisationFactory(name="Opetushallitus", website="https://www.oph.fi/")
-    news = NewsPageFactory(parent=index, contacts=[PersonFactory(organisation=oph)])
-    news.save_revision().publish()
-    (data,) = json_ld(client.get(news.url).content.decode())
-    assert [(author["@type"], author["url"]) for author in data["author"]] == [
-        ("Organization", "https://www.oph.fi/")
-    ]
-    assert data["publisher"]["url"] == "http://testserver/fi/"
-    assert data["publisher"]["logo"]["url"] == "http://testserver/static/cms/logo.png"
-
-
-def test_organisation_json_ld_keeps_to_schema_org_ranges(client, home_page):
-    """``contactPoint`` holds ContactPoints, and Organization/Project have no
-    ``inLanguage`` (schema.org defines it for creative works and events only)."""
-    from cms.vocabularies.factories import PersonFactory
-    from pages.networks.factories import NetworkIndexPageFactory, NetworkPageFactory
-
-    index = NetworkIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    network = NetworkPageFactory(parent=index, contacts=[PersonFactory(job_title="koordinaattori")])
-    network.save_revision().publish()
-    (data,) = json_ld(client.get(network.url).content.decode())
-    assert "inLanguage" not in data
-    (contact,) = data["contactPoint"]
-    assert contact["@type"] == "ContactPoint"
-    assert contact["contactType"] == "koordinaattori"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.site.fixtures import make_draft, make_private
+from cms.testing import make_draft, make_private
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,9 @@ def test_training_page_shows_every_filled_field(client, make_training):
         title="Pedagoginen johtajuus",
         lead="Kaksipäiväinen koulutus johtajille.",
         venue="Auditorio",
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
         region=RegionFactory(name="Lappi"),
         organiser=organiser,
         audiences=[AudienceFactory(name="Varhaiskasvatus")],
@@ -126,21 +128,21 @@ def test_breadcrumbs_lead_from_home_to_the_page(client, make_training, home_page
     assert 'aria-current="page">Digituki</a>' in breadcrumbs
 
 
-def test_main_navigation_lists_live_public_sections_only(client, training_indexes, home_page):
-    from pages.trainings.factories import TrainingIndexPageFactory
+def test_main_navigation_lists_live_public_sections_only(client, publication_indexes, home_page):
+    from tests.publications.factories import PublicationIndexPageFactory
 
     html = client.get("/fi/").content.decode()
     navigation = html.split('class="main-navigation"')[1].split("</nav>")[0]
-    assert "/fi/koulutukset/" in navigation
+    assert "/fi/julkaisut/" in navigation
 
-    make_private(training_indexes["fi"])
+    make_private(publication_indexes["fi"])
     html = client.get("/fi/").content.decode()
     assert 'class="main-navigation"' not in html
 
-    make_draft(training_indexes["sv"])
+    make_draft(publication_indexes["sv"])
     sv_html = client.get("/sv/").content.decode()
-    assert "utbildningar" not in sv_html.split('class="main-navigation"')[-1].split("</nav>")[0]
-    assert TrainingIndexPageFactory._meta.model.objects.filter(live=False).exists()
+    assert "publikationer" not in sv_html.split('class="main-navigation"')[-1].split("</nav>")[0]
+    assert PublicationIndexPageFactory._meta.model.objects.filter(live=False).exists()
 
 
 def test_footer_links_the_accessibility_statement_in_each_language(

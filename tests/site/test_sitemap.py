@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cms.origin import page_url
-from tests.site.fixtures import make_draft, make_private
+from cms.testing import make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from cms.plugins import registry
-from tests.site.fixtures import make_draft
+from cms.testing import make_draft
 
 pytestmark = pytest.mark.django_db
 

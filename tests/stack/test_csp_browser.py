@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
-pytestmark = [pytest.mark.backend_independent, pytest.mark.browser]
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent, pytest.mark.browser]
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];

@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 SECRET_PASSWORD = "Wrong-Passw0rd-Never-Logged"
 

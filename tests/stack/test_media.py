@@ -10,7 +10,7 @@ import pytest
 import requests
 from PIL import Image
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 
 def png_bytes() -> bytes:

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 #: How long a published change may take to show through the cache (the purge worker polls
 #: its queue every 0.1 s).

@@ -11,7 +11,7 @@ import pytest
 
 from tests.stack.conftest import pid_alive
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 
 def test_search_engine_configured_but_down_makes_the_app_degraded(stack):

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 
 def test_a_session_opened_on_one_app_server_works_on_the_other(stack, admin_session):

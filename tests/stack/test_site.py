@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 
 def get_twice(stack, path: str, **kwargs):

@@ -12,7 +12,7 @@ import pytest
 
 from tests.stack.conftest import children
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [pytest.mark.product, pytest.mark.backend_independent]
 
 CLIENTS = 6
 RUN_SECONDS = 6.0

@@ -8,29 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
-from cms.demo import DemoContext
-from cms.demo.vocabularies import build_vocabularies
+from cms.demo.loader import DemoDataError, DemoLoader, demo_data_files
 from cms.origin import absolute_url
-from cms.plugins import registry
-from home.demo import build_accessibility_statement
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "eduverkko-demo"
-
-HOME_TRANSLATIONS = {
-    "sv": {
-        "title": "Utbildningsnätverk",
-        "slug": "startsida",
-        "intro": "<p>Utbildningar, nyheter, projektresultat och nätverk "
-        "för personal inom utbildning och kultur.</p>",
-    },
-    "en": {
-        "title": "Education networks",
-        "slug": "home",
-        "intro": "<p>Trainings, news, project results and networks "
-        "for education and culture staff.</p>",
-    },
-}
 
 
 class Command(BaseCommand):
@@ -51,14 +33,12 @@ class Command(BaseCommand):
                 f"{ADMIN_USERNAME!r} with a published password. Pass --force to load it anyway."
             )
         home = Site.objects.get(is_default_site=True).root_page.specific
-        context = DemoContext(home=home)
-        context.translate(home, HOME_TRANSLATIONS)
-        build_vocabularies(context)
-        for plugin in registry:
-            if plugin.demo_builder is not None:
-                plugin.demo_builder(context)
-        build_accessibility_statement(context)
-        self.stdout.write(f"Demo content: {len(context.created)} new pages.")
+        loader = DemoLoader(home=home)
+        try:
+            loader.load(demo_data_files())
+        except DemoDataError as error:
+            raise CommandError(f"Demo data: {error}") from error
+        self.stdout.write(f"Demo content: {len(loader.created)} new pages.")
         self._ensure_admin()
 
     def _ensure_admin(self) -> None:

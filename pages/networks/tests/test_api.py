@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cms.origin import page_url
+from cms.testing import ids, problem_parameter, publish
 from cms.vocabularies.factories import OrganisationFactory
 from pages.networks.factories import NetworkIndexPageFactory, NetworkPageFactory
-from tests.api.helpers import ids, problem_parameter, publish
 
 pytestmark = pytest.mark.django_db
 

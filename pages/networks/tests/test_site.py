@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.fixtures import json_ld
+from cms.testing import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +39,20 @@ def test_network_json_ld_is_an_organization_with_members(client, home_page):
     assert data["subOrganization"] == [{"@type": "Organization", "name": "Koordinaatioryhmä"}]
     assert "Koordinaatioryhmä" in html
     assert "Rovaniemen kaupunki" in html
+
+
+def test_organisation_json_ld_keeps_to_schema_org_ranges(client, home_page):
+    """``contactPoint`` holds ContactPoints, and Organization/Project have no
+    ``inLanguage`` (schema.org defines it for creative works and events only)."""
+    from cms.vocabularies.factories import PersonFactory
+    from pages.networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+
+    index = NetworkIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    network = NetworkPageFactory(parent=index, contacts=[PersonFactory(job_title="koordinaattori")])
+    network.save_revision().publish()
+    (data,) = json_ld(client.get(network.url).content.decode())
+    assert "inLanguage" not in data
+    (contact,) = data["contactPoint"]
+    assert contact["@type"] == "ContactPoint"
+    assert contact["contactType"] == "koordinaattori"

@@ -1,17 +1,10 @@
-"""News editorial tests use the editorial fixtures with a news section in every locale."""
+"""News editorial tests: the fixture plugins' editors, with a news section in every locale."""
 
 import pytest
 
 from cms.editorial.roles import setup_roles
 from cms.translation import translate
 from pages.news.factories import NewsIndexPageFactory
-from tests.editorial.conftest import (  # noqa: F401  (fixtures)
-    communications,
-    make_editor,
-    planner,
-    training_indexes,
-    translator,
-)
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 
 from cms.media.models import CustomImage
+from cms.testing import ids, problem_parameter, publish
 from cms.vocabularies.factories import ThemeFactory
 from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
-from tests.api.helpers import ids, problem_parameter, publish
 
 pytestmark = pytest.mark.django_db
 

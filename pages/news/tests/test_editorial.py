@@ -10,10 +10,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from cms.editorial.sections import closed_mark
+from cms.testing import login
 from pages.news.factories import NewsPageFactory
 from pages.news.models import NewsPage
 from pages.news.tests.test_models import _form
-from tests.editorial.conftest import login
 
 
 def test_training_planner_cannot_write_edit_or_publish_news(client, planner, news_indexes):

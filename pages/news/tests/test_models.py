@@ -12,12 +12,22 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from cms.demo.images import DemoImage, demo_image
+from cms.demo.loader import demo_images
 from cms.plugins import registry
 from cms.translation import translate
 from cms.vocabularies.factories import PersonFactory, ThemeFactory
 from home.models import HomePage
 from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
 from pages.news.models import HELSINKI, NewsIndexPage, NewsPage, helsinki_today
+
+NETWORK, WEBINAR = "Demo: verkostokaavio", "Demo: webinaari"
+
+
+def news_demo_image(title: str) -> DemoImage:
+    """A picture of the news demo data (:func:`demo_image` draws it once and saves it)."""
+    return demo_images(registry.get("news").demo_data)[title]
+
 
 PUBLISHED = dt.date(2027, 3, 10)
 DEADLINE = dt.datetime(2027, 4, 10, 16, 15, tzinfo=HELSINKI)
@@ -170,8 +180,7 @@ def test_listing_is_newest_first_and_hides_drafts(home_page):
 def test_listing_fetches_images_with_the_pages(
     home_page, settings, tmp_path, django_assert_num_queries
 ):
-    from pages.news.demo import NETWORK_IMAGE, WEBINAR_IMAGE, demo_image
-
+    NETWORK_IMAGE, WEBINAR_IMAGE = news_demo_image(NETWORK), news_demo_image(WEBINAR)
     settings.MEDIA_ROOT = tmp_path
     index = NewsIndexPageFactory(parent=home_page)
     images = [demo_image(NETWORK_IMAGE), demo_image(WEBINAR_IMAGE), demo_image(NETWORK_IMAGE)]
@@ -231,30 +240,31 @@ def test_factory_builds_a_live_valid_grant_call(home_page):
 def test_plugin_is_registered_after_trainings():
     plugin = registry.get("news")
     assert (plugin.page_model, plugin.index_model, plugin.order) == (NewsPage, NewsIndexPage, 20)
-    assert registry.for_model(NewsPage) is plugin
+    assert registry.for_page_model(NewsPage) is plugin
+    assert registry.for_index_model(NewsIndexPage) is plugin
 
 
 def test_demo_builds_news_in_three_languages_once(translated_home_pages, settings, tmp_path):
-    from cms.demo import DemoContext
-    from cms.demo.vocabularies import build_vocabularies
+    from cms.demo.loader import VOCABULARIES, DemoLoader
     from cms.media.models import CustomImage
-    from pages.news.demo import GRANT_2018, GRANT_CLOSED, GRANT_OPEN, build_demo
 
     settings.MEDIA_ROOT = tmp_path
     for _run in range(2):
-        context = DemoContext(home=translated_home_pages["fi"])
-        build_vocabularies(context)
-        build_demo(context)
+        loader = DemoLoader(home=translated_home_pages["fi"])
+        loader.load([VOCABULARIES, registry.get("news").demo_data])
     counts = {
         language: NewsPage.objects.filter(locale__language_code=language).count()
         for language in ("fi", "sv", "en")
     }
     assert counts == {"fi": 6, "sv": 6, "en": 6}
-    assert context.created == []
-    assert CustomImage.objects.count() == 2
+    assert loader.created == []
+    # Every news item carries a picture (search engines' Article results ask for one).
+    assert CustomImage.objects.count() == 6
+    assert not NewsPage.objects.filter(image__isnull=True).exists()
     news = {page.slug: page for page in NewsPage.objects.filter(locale__language_code="fi")}
-    assert news[GRANT_OPEN].grant_call_open
-    assert not news[GRANT_CLOSED].grant_call_open
+    GRANT_2018 = "ammatillisen-koulutuksen-johtamisen-valtionavustus-2018"
+    assert news["jatkuvan-oppimisen-verkostojen-valtionavustushaku"].grant_call_open
+    assert not news["kirjastojen-digituen-valtionavustushaku"].grant_call_open
     assert news[GRANT_2018].application_deadline == dt.datetime(
         2018, 11, 21, 16, 15, tzinfo=HELSINKI
     )
@@ -272,8 +282,7 @@ def test_demo_builds_news_in_three_languages_once(translated_home_pages, setting
 def test_main_image_alt_text_is_read_in_the_page_language(
     translated_home_pages, locales, client, settings, tmp_path
 ):
-    from pages.news.demo import NETWORK_IMAGE, demo_image
-
+    NETWORK_IMAGE = news_demo_image(NETWORK)
     settings.MEDIA_ROOT = tmp_path
     image = demo_image(NETWORK_IMAGE)
     index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
@@ -295,8 +304,7 @@ def test_an_empty_alt_text_takes_the_images_so_translators_are_offered_it(
 ):
     from wagtail_localize.models import StringSegment, TranslationSource
 
-    from pages.news.demo import NETWORK_IMAGE, demo_image
-
+    NETWORK_IMAGE = news_demo_image(NETWORK)
     settings.MEDIA_ROOT = tmp_path
     image = demo_image(NETWORK_IMAGE)
     index = NewsIndexPageFactory(parent=translated_home_pages["fi"])

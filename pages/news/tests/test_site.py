@@ -8,8 +8,8 @@ from decimal import Decimal
 import feedparser
 import pytest
 
+from cms.testing import json_ld
 from cms.timezones import HELSINKI
-from tests.site.fixtures import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,20 @@ def test_news_json_ld_is_a_news_article(client, make_news, grants_topic):
     assert data["inLanguage"] == "fi"
     assert data["keywords"] == "Valtionavustukset"
     assert data["url"].endswith(news.url)
+
+
+def test_article_json_ld_has_author_url_and_publisher_logo(client, home_page):
+    from cms.vocabularies.factories import OrganisationFactory, PersonFactory
+    from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
+
+    index = NewsIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    oph = OrganisationFactory(name="Opetushallitus", website="https://www.oph.fi/")
+    news = NewsPageFactory(parent=index, contacts=[PersonFactory(organisation=oph)])
+    news.save_revision().publish()
+    (data,) = json_ld(client.get(news.url).content.decode())
+    assert [(author["@type"], author["url"]) for author in data["author"]] == [
+        ("Organization", "https://www.oph.fi/")
+    ]
+    assert data["publisher"]["url"] == "http://testserver/fi/"
+    assert data["publisher"]["logo"]["url"] == "http://testserver/static/cms/logo.png"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from cms.testing import ids, problem_parameter, publish
 from cms.vocabularies.factories import OrganisationFactory
 from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
-from tests.api.helpers import ids, problem_parameter, publish
 
 pytestmark = pytest.mark.django_db
 

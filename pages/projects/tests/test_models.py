@@ -179,18 +179,17 @@ def test_factory_builds_a_live_project_result(home_page):
 
 
 def test_demo_builds_translated_valid_projects_once(home_page):
-    from cms.demo import DemoContext
-    from cms.demo.vocabularies import build_vocabularies
-    from pages.projects.demo import PROJECTS, build_demo
+    from cms.demo.loader import VOCABULARIES, DemoLoader
+    from cms.plugins import registry
 
-    context = DemoContext(home=home_page)
-    build_vocabularies(context)
-    build_demo(context)
-    build_demo(context)
-    assert len(context.created) == 1 + len(PROJECTS)
+    loader = DemoLoader(home=home_page)
+    demo_files = [VOCABULARIES, registry.get("projects").demo_data]
+    loader.load(demo_files)
+    loader.load(demo_files)
+    assert len(loader.created) == 1 + 3  # the listing and three projects, created once
 
     source = ProjectResultPage.objects.filter(locale__language_code="fi")
-    assert source.count() == len(PROJECTS)
+    assert source.count() == 3
     for page in source:
         page.full_clean(exclude=["path", "depth", "content_type", "locale", "translation_key"])
 
@@ -198,7 +197,7 @@ def test_demo_builds_translated_valid_projects_once(home_page):
     assert vertaansa.status == Status.ONGOING
     assert vertaansa.lead_organisation.slug == "omnia"
     assert "16" in vertaansa.need_and_goals
-    swedish = vertaansa.get_translation(context.locales["sv"])
+    swedish = vertaansa.get_translation(loader.locales["sv"])
     assert "HR-utvecklare" in swedish.solution
     assert swedish.funding_measure.startswith("Förnyelse")
     # Relations are synchronised: the translation points at the same Finnish rows.

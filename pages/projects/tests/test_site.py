@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.site.fixtures import json_ld
+from cms.testing import json_ld
 
 pytestmark = pytest.mark.django_db
 

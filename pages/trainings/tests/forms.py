@@ -17,6 +17,8 @@ def training_form_data(title: str, slug: str, **overrides) -> dict:
             "format": "online",
             "venue": "",
             "street_address": "",
+            "postal_code": "",
+            "locality": "",
             "is_free": "on",
             "status": "scheduled",
             "body": streamfield([]),

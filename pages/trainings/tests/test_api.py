@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from cms.testing import ids, problem_parameter, publish
 from cms.timezones import HELSINKI
 from cms.vocabularies.factories import AudienceFactory, RegionFactory, ThemeFactory
 from cms.vocabularies.models import Language
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 from pages.trainings.models import TrainingPage
-from tests.api.helpers import ids, problem_parameter, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +184,9 @@ def test_training_fields(client, make):
         kind="workshop",
         format="hybrid",
         venue="Pasila",
+        street_address="Ratapihantie 13",
+        postal_code="00520",
+        locality="Helsinki",
         is_free=False,
         price=Decimal("45.50"),
         capacity=30,
@@ -196,6 +199,11 @@ def test_training_fields(client, make):
 
     assert item["kind"] == "workshop" and item["format"] == "hybrid"
     assert item["venue"] == "Pasila"
+    assert (item["street_address"], item["postal_code"], item["locality"]) == (
+        "Ratapihantie 13",
+        "00520",
+        "Helsinki",
+    )
     assert (item["is_free"], item["price"], item["capacity"]) == (False, 45.5, 30)
     assert item["registration_url"] == "https://ilmo.example.fi/1"
     assert dt.datetime.fromisoformat(item["starts_at"]) == at(10)

@@ -85,3 +85,25 @@ def test_factory_builds_a_live_training(home_page):
     training = TrainingPageFactory(parent=index)
     assert training.live
     assert list(index.get_listed_pages()) == [training]
+
+
+def test_editor_enters_the_venue_address_in_parts(admin_client, home_page):
+    from django.urls import reverse
+
+    index = TrainingIndexPageFactory(parent=home_page)
+    add_url = reverse("wagtailadmin_pages:add", args=("trainings", "trainingpage", index.pk))
+    form = admin_client.get(add_url).content.decode()
+    for name in ("street_address", "postal_code", "locality"):
+        assert f'name="{name}"' in form
+
+    address = {"street_address": "Valtakatu 2", "locality": "Rovaniemi"}
+    data = training_form_data("Lapin koulutus", "lapin-koulutus", **address, postal_code="961")
+    response = admin_client.post(add_url, data)
+    assert response.status_code == 200
+    assert "Anna suomalainen postinumero: viisi numeroa." in response.content.decode()
+    assert not TrainingPage.objects.filter(slug="lapin-koulutus").exists()
+
+    data = training_form_data("Lapin koulutus", "lapin-koulutus", **address, postal_code="96100")
+    assert admin_client.post(add_url, data).status_code == 302
+    training = TrainingPage.objects.get(slug="lapin-koulutus")
+    assert training.postal_address_line == "Valtakatu 2, 96100 Rovaniemi"

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from tests.site.fixtures import json_ld, make_draft, make_private
+from cms.testing import json_ld, make_draft, make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,9 @@ def test_json_ld_describes_the_training_as_an_event(client, make_training):
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=7),
         venue="Auditorio",
-        street_address="Valtakatu 2, 96100 Rovaniemi",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
         organiser=OrganisationFactory(name="Lapin aluehallintovirasto", city="Rovaniemi"),
         languages=[Language.objects.get(code="fi")],
         is_free=False,
@@ -244,3 +246,26 @@ def test_json_ld_cannot_be_broken_out_of(client, make_training):
 
     assert "<script>alert(1)" not in html
     assert json_ld(html)[0]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_event_json_ld_has_structured_address_and_organiser_url(client, make_training):
+    from cms.vocabularies.factories import OrganisationFactory, PersonFactory
+
+    organiser = OrganisationFactory(name="Lapin AVI", website="https://avi.fi/lappi")
+    training = make_training(
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
+        organiser=organiser,
+        contacts=[PersonFactory(organisation=organiser)],
+    )
+    (data,) = json_ld(client.get(training.url).content.decode())
+    (place,) = data["location"]
+    assert place["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Valtakatu 2",
+        "postalCode": "96100",
+        "addressLocality": "Rovaniemi",
+        "addressCountry": "FI",
+    }
+    assert data["organizer"]["url"] == "https://avi.fi/lappi"

@@ -1,4 +1,4 @@
-"""``manage.py run_scheduler``: publish and expire scheduled pages every interval."""
+"""``manage.py run_scheduler``: publish and expire scheduled pages when their time comes."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.editorial.scheduler import tick
+from cms.editorial.scheduler import RECHECK_SECONDS, seconds_until_due, tick
 
 
 class Command(BaseCommand):
     help = (
-        "Publish pages whose go-live time has come and unpublish expired ones, "
-        "every --interval seconds (default: SCHEDULER_INTERVAL). Stop with Ctrl-C."
+        "Publish pages whose go-live time has come and unpublish expired ones, at that "
+        "time and at least every --interval seconds (default: SCHEDULER_INTERVAL). "
+        "Stop with Ctrl-C."
     )
 
     def add_arguments(self, parser) -> None:
@@ -32,6 +33,13 @@ class Command(BaseCommand):
         try:
             while True:
                 tick()
-                time.sleep(interval)
+                # Sleep until the next go-live or expiry instant (re-read every second),
+                # and run a full round at least every interval.
+                next_round = time.monotonic() + interval
+                while (remaining := next_round - time.monotonic()) > 0:
+                    wait = seconds_until_due(remaining)
+                    time.sleep(wait)
+                    if wait < RECHECK_SECONDS and wait < remaining:
+                        break
         except KeyboardInterrupt:
             self.stdout.write("Scheduler stopped.")

@@ -1,0 +1,117 @@
+"""Whole responses of the content endpoints, kept in the shared cache until anything changes.
+
+Partners poll the same lists again and again; between two changes every answer is the same
+bytes. A response is stored under its path and query together with three stamps, so any
+change a partner must see gives a new key at once:
+
+- the content version (:func:`cms.api.freshness.content_version`), bumped by every public
+  page event, view restriction and vocabulary edit, and again when its transaction commits;
+- the vocabulary catalogue's version (a renamed term);
+- the clock boundary: the next moment a page's state moves by itself (a training starts or
+  ends, registration closes at midnight, a page's ``expire_at`` or ``go_live_at`` comes).
+  It is the earliest future value of any date-time field of the content pages, or the next
+  midnight in Helsinki (date fields change state at midnight), computed once per content
+  version and kept until it passes.
+
+Search and the change feed are not cached: the index is written after the commit and the
+feed depends on transactions still open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import DateTimeField, Min
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from wagtail.models import Page
+
+from cms.api import freshness
+from cms.plugins import registry
+from cms.timezones import HELSINKI
+from cms.vocabularies import catalogue
+
+PREFIX = "partner-api:response:"
+BOUNDARY_KEY = "partner-api:clock-boundary"
+TIMEOUT = 24 * 60 * 60
+API_ROOT = "/api/v1/"
+
+
+def cacheable(request: HttpRequest) -> bool:
+    """A GET of a content type's list or item (``/api/v1/<type>/...``)."""
+    if request.method != "GET" or not request.path.startswith(API_ROOT):
+        return False
+    section = request.path[len(API_ROOT) :].split("/", 1)[0]
+    return section in registry
+
+
+def _next_midnight(now: dt.datetime) -> dt.datetime:
+    tomorrow = now.astimezone(HELSINKI).date() + dt.timedelta(days=1)
+    return dt.datetime.combine(tomorrow, dt.time(0), HELSINKI)
+
+
+def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
+    """The next moment some page's state changes without an edit (see the module doc).
+
+    ``stored`` is the cached ``(version, boundary)`` pair if the caller read it already.
+    """
+    now = timezone.now()
+    stored = stored or cache.get(BOUNDARY_KEY)
+    if stored is not None and stored[0] == version and now < stored[1]:
+        return stored[1]
+    candidates = [_next_midnight(now)]
+    fields = {(Page, "go_live_at"), (Page, "expire_at")}
+    for model in registry.page_models():
+        for field in model._meta.local_concrete_fields:
+            if isinstance(field, DateTimeField):
+                fields.add((model, field.name))
+    for model, name in sorted(fields, key=lambda pair: (pair[0].__name__, pair[1])):
+        upcoming = model.objects.filter(**{f"{name}__gt": now}).aggregate(at=Min(name))["at"]
+        if upcoming is not None:
+            candidates.append(upcoming)
+    boundary = min(candidates)
+    cache.set(BOUNDARY_KEY, (version, boundary), timeout=TIMEOUT)
+    return boundary
+
+
+def _key(request: HttpRequest) -> str:
+    # One round trip to the shared cache for the three stamps (each is its own on a miss).
+    stamps = cache.get_many([freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY])
+    version = stamps.get(freshness.VERSION_KEY) or freshness.content_version()
+    parts = [
+        request.path,
+        sorted(request.GET.lists()),
+        version,
+        stamps.get(catalogue.VERSION_KEY) or catalogue.current_version(),
+        clock_boundary(version, stamps.get(BOUNDARY_KEY)).isoformat(),
+    ]
+    return PREFIX + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def lookup(request: HttpRequest) -> HttpResponse | None:
+    """The stored response for this request, or None (the key is kept for :func:`store`)."""
+    if not cacheable(request):
+        return None
+    request.response_cache_key = _key(request)
+    stored = cache.get(request.response_cache_key)
+    if stored is None:
+        return None
+    content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def store(request: HttpRequest, response: HttpResponse) -> None:
+    key = getattr(request, "response_cache_key", None)
+    if key is None or response.status_code != 200 or response.streaming:
+        return
+    headers = {
+        name: response[name]
+        for name in ("Content-Type", "Content-Language", "Cache-Control")
+        if response.has_header(name)
+    }
+    cache.set(key, (response.content, headers), timeout=TIMEOUT)

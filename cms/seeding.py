@@ -1,0 +1,282 @@
+"""A large, realistic, deterministic dataset for the benchmarks (``manage.py seed_bench``).
+
+The demo's vocabularies (regions, organisations, audiences, themes, people, in fi/sv/en) and
+home pages are created the editor's way; each content type's listing page too, in every
+language. The content pages themselves come from each plugin's ``seed`` module
+(``pages/<app>/seed.py``, a ``seed_page(context, number)`` function) and are published in
+bulk (:mod:`cms.bulk`), the Finnish source first, then its Swedish and English translations
+(same translation key, the translated fields replaced, the synchronised ones copied).
+
+The same ``seed`` gives the same titles, relations, dates (counted from today) and
+translation keys, so two runs on two machines measure the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from cms.bulk import NewPage, publish_in_bulk
+from cms.demo.loader import DemoLoader, demo_data_files
+from cms.plugins import ContentTypePlugin, registry
+from cms.vocabularies.models import Audience, Language, Organisation, Person, Region, Theme
+from search.indexing import paused_index_updates
+
+LANGUAGES = ("fi", "sv", "en")
+#: Share of source pages translated into each language, as on the real sites.
+TRANSLATED_SHARE = {"sv": 0.35, "en": 0.25}
+
+#: Words the titles are drawn from, per language: the inflected forms searches must find.
+WORDS = {
+    "fi": {
+        "kind": ["Täydennyskoulutus", "Koulutus", "Webinaari", "Työpaja", "Verkostotapaaminen",
+                 "Ohjaustilaisuus", "Seminaari", "Hanke", "Uutinen", "Tiedote"],
+        "topic": ["varhaiskasvatuksen", "perusopetuksen", "lukiokoulutuksen", "kirjastojen",
+                  "ammatillisen koulutuksen", "oppilashuollon", "digitaalisen oppimisen",
+                  "kulttuuritoimen", "vapaan sivistystyön", "kielikylvyn"],
+        "audience": ["opettajille", "rehtoreille", "ohjaajille", "henkilöstölle",
+                     "kirjastoammattilaisille", "päättäjille"],
+        "lead": "Aluehallintoviraston {kind} opetus- ja kulttuuritoimen verkostoille: "
+                "{topic} kehittäminen ja ajankohtaiset säädökset.",
+        "paragraph": "Tilaisuudessa käsitellään {topic} ajankohtaisia kysymyksiä, "
+                     "hyviä käytäntöjä ja alueellista yhteistyötä.",
+    },
+    "sv": {
+        "kind": ["Fortbildning", "Utbildning", "Webbinarium", "Workshop", "Nätverksträff",
+                 "Handledningstillfälle", "Seminarium", "Projekt", "Nyhet", "Meddelande"],
+        "topic": ["inom småbarnspedagogik", "i grundläggande utbildning", "för bibliotek",
+                  "i gymnasieutbildning", "inom yrkesutbildning", "inom elevvård",
+                  "för digitalt lärande", "inom kulturväsendet", "inom fritt bildningsarbete",
+                  "i språkbad"],
+        "audience": ["för lärare", "för rektorer", "för handledare", "för personal",
+                     "för biblioteksfolk", "för beslutsfattare"],
+        "lead": "Regionförvaltningsverkets {kind} för nätverk inom undervisning och kultur.",
+        "paragraph": "Vi behandlar aktuella frågor {topic}, goda exempel och regionalt samarbete.",
+    },
+    "en": {
+        "kind": ["Continuing education", "Training", "Webinar", "Workshop", "Network meeting",
+                 "Guidance session", "Seminar", "Project", "News", "Announcement"],
+        "topic": ["in early childhood education", "in basic education", "for libraries",
+                  "in upper secondary education", "in vocational education",
+                  "in pupil welfare", "for digital learning", "in cultural services",
+                  "in liberal adult education", "in language immersion"],
+        "audience": ["for teachers", "for principals", "for counsellors", "for staff",
+                     "for library professionals", "for decision-makers"],
+        "lead": "The regional agency's {kind} for education and culture networks.",
+        "paragraph": "Current questions {topic}, good practice and regional cooperation.",
+    },
+}  # fmt: skip
+
+
+@dataclass
+class Vocabulary:
+    """The Finnish (source) rows the pages point at, as real sites spread them."""
+
+    regions: list[Region]
+    organisations: list[Organisation]
+    audiences: list[Audience]
+    themes: list[Theme]
+    languages: list[Language]
+    people: list[Person]
+
+
+@dataclass
+class SeedPage:
+    """One source page from a plugin: its fields, relations and per-language text fields."""
+
+    fields: dict[str, Any]
+    relations: dict[str, Sequence[models.Model]] = field(default_factory=dict)
+    translated: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class SeedContext:
+    """What a plugin's ``seed_page`` draws from: a seeded generator, terms, dates, text."""
+
+    rng: random.Random
+    vocabulary: Vocabulary
+    today: dt.date
+
+    def at(self, days: int, hour: int = 9) -> dt.datetime:
+        day = self.today + dt.timedelta(days=days)
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+    def day(self, days: int) -> dt.date:
+        return self.today + dt.timedelta(days=days)
+
+    def skewed(self, rows: Sequence[Any]) -> Any:
+        """One of ``rows``, the first ones far more often (a few regions hold most events)."""
+        return rows[min(int(self.rng.paretovariate(1.2)) - 1, len(rows) - 1)]
+
+    def some(self, rows: Sequence[Any], low: int, high: int) -> list[Any]:
+        count = min(len(rows), self.rng.randint(low, high))
+        return sorted(self.rng.sample(list(rows), count), key=lambda row: row.pk)
+
+    def text(self, number: int) -> dict[str, dict[str, Any]]:
+        """Title, lead and a body in fi, sv and en about one drawn topic and audience."""
+        kind = self.rng.randrange(len(WORDS["fi"]["kind"]))
+        topic = self.rng.randrange(len(WORDS["fi"]["topic"]))
+        audience = self.rng.randrange(len(WORDS["fi"]["audience"]))
+        texts = {}
+        for language in LANGUAGES:
+            words = WORDS[language]
+            title = (
+                f"{words['kind'][kind]} {words['topic'][topic]} "
+                f"{words['audience'][audience]} {number}"
+            )
+            texts[language] = {
+                "title": title,
+                "slug": f"{slugify(title)[:70]}",
+                "lead": words["lead"].format(
+                    kind=words["kind"][kind].lower(), topic=words["topic"][topic]
+                ),
+                "paragraphs": (words["paragraph"].format(topic=words["topic"][topic]),),
+            }
+        return texts
+
+    def body(self, slug: str, text: dict[str, Any]) -> list[dict[str, Any]]:
+        # Block ids stable across languages, as translations keep them.
+        return [
+            {"type": "paragraph", "value": f"<p>{paragraph}</p>", "id": f"{slug}-{number}"}
+            for number, paragraph in enumerate(text["paragraphs"])
+        ]
+
+    def with_body(self, texts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Title, slug, lead and body per language (block ids shared, as translations keep)."""
+        return {
+            language: {
+                "title": text["title"],
+                "slug": text["slug"],
+                "lead": text["lead"],
+                "body": self.body(texts["fi"]["slug"], text),
+            }
+            for language, text in texts.items()
+        }
+
+
+def seed_function(plugin: ContentTypePlugin) -> Callable[[SeedContext, int], SeedPage] | None:
+    """The plugin's ``seed.seed_page``, found by convention next to its models."""
+    package = plugin.page_model.__module__.rpartition(".")[0]
+    if importlib.util.find_spec(f"{package}.seed") is None:
+        return None
+    return importlib.import_module(f"{package}.seed").seed_page
+
+
+def _vocabulary(home: Page) -> Vocabulary:
+    """The demo's shared vocabularies, which the seeded pages draw their terms from."""
+
+    def source(model: type[models.Model]) -> list:
+        return list(model.objects.filter(locale__language_code="fi").order_by("pk"))
+
+    return Vocabulary(
+        regions=source(Region),
+        organisations=source(Organisation),
+        audiences=source(Audience),
+        themes=source(Theme),
+        languages=list(Language.objects.order_by("pk")),
+        people=source(Person),
+    )
+
+
+def _home_pages(home: Page) -> dict[str, Page]:
+    """Each language's home page, with the demo's vocabularies and site pages loaded."""
+    site_files = [path for path in demo_data_files() if not _is_plugin_demo(path)]
+    DemoLoader(home=home).load(site_files)
+    return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}
+
+
+def _is_plugin_demo(path: Path) -> bool:
+    return any(plugin.demo_data == path for plugin in registry)
+
+
+def _index_pages(plugin: ContentTypePlugin, homes: dict[str, Page]) -> dict[str, Page]:
+    """The plugin's listing page in each language (created the editor's way, if missing)."""
+    indexes = {}
+    for language, home in homes.items():
+        existing = plugin.index_model.objects.child_of(home).first()
+        if existing is None:
+            with translation.override(language):
+                title = str(plugin.verbose_name_plural).capitalize()
+            existing = home.add_child(
+                instance=plugin.index_model(title=title, slug=slugify(title), locale=home.locale)
+            )
+            existing.save_revision().publish()
+        indexes[language] = existing
+    return indexes
+
+
+def _translated_copy(source: Page, language: str, values: dict[str, Any]) -> Page:
+    model = type(source)
+    copied = {
+        field.attname: getattr(source, field.attname)
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.attname != "page_ptr_id"
+    }
+    page = model(**copied)
+    for name, value in values.items():
+        setattr(page, name, value)
+    page.locale = Locale.objects.get(language_code=language)
+    return page
+
+
+def seed(
+    counts: dict[str, int], *, seed: int = 1, progress: Callable[[int], None] | None = None
+) -> dict[str, int]:
+    """Create ``counts[plugin.key]`` source pages per plugin plus their translations.
+
+    Returns the number of pages created per plugin key (sources and translations).
+    """
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    created: dict[str, int] = {}
+    done = 0
+
+    def advance(step: int) -> None:
+        nonlocal done
+        done += step
+        if progress is not None:
+            progress(done)
+
+    with paused_index_updates():
+        homes = _home_pages(home)
+        context = SeedContext(
+            rng=random.Random(seed), vocabulary=_vocabulary(home), today=timezone.localdate()
+        )
+        for plugin in registry:
+            count = counts.get(plugin.key, 0)
+            seed_page = seed_function(plugin)
+            if not count or seed_page is None:
+                continue
+            indexes = _index_pages(plugin, homes)
+            first = plugin.page_model.objects.filter(locale__language_code="fi").count()
+            # One stream per plugin and starting point: the same seed on an empty site gives
+            # the same pages, and a second run adds new ones (new numbers, new keys).
+            rng = context.rng = random.Random(f"{seed}:{plugin.key}:{first}")
+            sources: list[NewPage] = []
+            targets: dict[str, list[NewPage]] = {language: [] for language in TRANSLATED_SHARE}
+            for number in range(first, first + count):
+                drawn = seed_page(context, number)
+                key = uuid.UUID(int=rng.getrandbits(128), version=4)
+                page = plugin.page_model(**drawn.fields, translation_key=key)
+                page.locale = indexes["fi"].locale
+                sources.append(NewPage(page, drawn.relations))
+                for language, share in TRANSLATED_SHARE.items():
+                    if rng.random() < share and language in drawn.translated:
+                        copy = _translated_copy(page, language, drawn.translated[language])
+                        targets[language].append(NewPage(copy, drawn.relations))
+            publish_in_bulk(indexes["fi"], sources, progress=advance)
+            for language, pages in targets.items():
+                publish_in_bulk(indexes[language], pages, progress=advance)
+            created[plugin.key] = len(sources) + sum(len(pages) for pages in targets.values())
+    return created

@@ -1,0 +1,162 @@
+"""Pages published in bulk (cms.bulk, seed_bench) are the pages an editor would publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
+from wagtail.search.models import IndexEntry
+
+from cms.api.models import ChangeEvent, PageState
+from cms.api.representations import digests
+from cms.bulk import NewPage, publish_in_bulk
+from cms.vocabularies import factories as vocabulary
+from pages.trainings.factories import TrainingIndexPageFactory
+from pages.trainings.models import TrainingPage
+from search.service import search_pages
+
+#: What differs between any two pages by nature: identity, slug and time of publishing.
+OWN_VALUES = {
+    "pk", "id", "page_ptr", "path", "slug", "url_path", "translation_key", "latest_revision",
+    "live_revision", "first_published_at", "last_published_at", "latest_revision_created_at",
+    "draft_title", "title",
+}  # fmt: skip
+
+
+def training_fields(region, organiser) -> dict[str, Any]:
+    starts_at = timezone.now().replace(microsecond=0) + dt.timedelta(days=20)
+    return {
+        "title": "Täydennyskoulutus varhaiskasvatuksen opettajille",
+        "lead": "Aluehallintoviraston koulutus verkostoille.",
+        "body": [{"type": "paragraph", "value": "<p>Ohjelma ja puhujat.</p>", "id": "b-1"}],
+        "starts_at": starts_at,
+        "ends_at": starts_at + dt.timedelta(hours=6),
+        "venue": "Auditorio",
+        "region": region,
+        "organiser": organiser,
+        "is_free": False,
+        "price": 90,
+        "registration_opens": starts_at.date() - dt.timedelta(days=30),
+        "registration_closes": starts_at.date() - dt.timedelta(days=2),
+    }
+
+
+def revision_content(page: Page) -> dict[str, Any]:
+    content = Revision.objects.get(pk=page.live_revision_id).content
+    return {key: value for key, value in content.items() if key not in OWN_VALUES}
+
+
+def references(page: Page) -> set[tuple]:
+    return set(
+        ReferenceIndex.objects.filter(object_id=str(page.pk)).values_list(
+            "content_type", "to_content_type", "to_object_id", "model_path", "content_path"
+        )
+    )
+
+
+def index_entry(page: Page) -> tuple:
+    entry = IndexEntry.objects.get(object_id=str(page.pk), content_type__model="trainingpage")
+    return entry.title, entry.body, entry.autocomplete
+
+
+@pytest.mark.django_db
+def test_a_bulk_published_page_matches_one_published_by_an_editor(
+    django_capture_on_commit_callbacks,
+):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = TrainingIndexPageFactory(parent=home)
+    region, organiser = vocabulary.RegionFactory(), vocabulary.OrganisationFactory()
+    themes = [vocabulary.ThemeFactory(), vocabulary.ThemeFactory()]
+    audiences = [vocabulary.AudienceFactory()]
+    fields = training_fields(region, organiser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edited = index.add_child(instance=TrainingPage(slug="editorin", **fields))
+        edited.themes.set(themes)
+        edited.audiences.set(audiences)
+        edited.save_revision().publish()
+    edited = TrainingPage.objects.get(pk=edited.pk)
+
+    (bulk,) = publish_in_bulk(
+        Page.objects.get(pk=index.pk),
+        [
+            NewPage(
+                TrainingPage(slug="massana", **fields),
+                {"themes": themes, "audiences": audiences},
+            )
+        ],
+    )
+    bulk = TrainingPage.objects.get(pk=bulk.pk)
+    index.refresh_from_db()
+
+    # The tree: siblings one step apart, the parent counting both, URLs from the slug.
+    assert (bulk.depth, bulk.path[:-4]) == (edited.depth, edited.path[:-4])
+    assert bulk.path > edited.path
+    assert index.numchild == 2 and list(index.get_children()) == [edited.page_ptr, bulk.page_ptr]
+    assert bulk.url_path == f"{index.url_path}massana/"
+    assert bulk.url == f"{index.url}massana/"
+    # Live, published state and the revision behind it.
+    for name in ("live", "has_unpublished_changes", "draft_title", "locale_id", "content_type_id"):
+        assert getattr(bulk, name) == getattr(edited, name), name
+    assert bulk.live_revision_id == bulk.latest_revision_id is not None
+    assert bulk.first_published_at and bulk.last_published_at
+    assert revision_content(bulk) == revision_content(edited)
+    assert bulk.translation_key != edited.translation_key
+    assert set(bulk.themes.all()) == set(edited.themes.all()) == set(themes)
+    # The history editors see, and what Wagtail's usage views read.
+    actions = [
+        (entry.action, entry.label, entry.content_changed)
+        for page in (edited, bulk)
+        for entry in PageLogEntry.objects.filter(page=page, action="wagtail.publish")
+    ]
+    assert actions[0] == actions[1] and len(actions) == 2
+    assert references(bulk) == references(edited) != set()
+    # What partners see: a "published" event and the digest of the item they got.
+    for page in (edited, bulk):
+        (event,) = ChangeEvent.objects.filter(page_id=page.pk)
+        assert (event.event, event.type, event.locale) == ("published", "trainings", "fi")
+        assert PageState.objects.get(page_id=page.pk).digest == digests([page])[page.pk]
+    # Search: the same index entries, and both found.
+    assert index_entry(bulk) == index_entry(edited)
+    found = {hit.id for hit in search_pages("koulutuksen", "fi").hits}
+    assert {edited.pk, bulk.pk} <= found
+
+
+@pytest.mark.django_db
+def test_seed_bench_builds_a_small_dataset_in_every_language(client):
+    output = io.StringIO()
+    call_command(
+        "seed_bench", trainings=12, news=4, projects=3, networks=2, seed=3, no_progress=True,
+        stdout=output, stderr=io.StringIO(),
+    )  # fmt: skip
+    assert "Created" in output.getvalue()
+    finnish = TrainingPage.objects.filter(locale__language_code="fi")
+    assert finnish.count() == 12
+    assert set(TrainingPage.objects.values_list("locale__language_code", flat=True)) <= {
+        "fi", "sv", "en"
+    }  # fmt: skip
+    translated = TrainingPage.objects.exclude(locale__language_code="fi")
+    for page in translated:
+        source = finnish.get(translation_key=page.translation_key)
+        assert (page.starts_at, page.region_id) == (source.starts_at, source.region_id)
+        assert page.title != source.title
+    # Every page is live with its revision, and the site lists the upcoming ones.
+    assert not TrainingPage.objects.filter(live_revision__isnull=True).exists()
+    index = Page.objects.get(
+        depth=3, locale__language_code="fi", url_path__endswith="/koulutukset/"
+    )
+    response = client.get(index.url + "?when=all")
+    assert response.status_code == 200
+    shown = response.content.decode().count('class="listing__item"')
+    assert shown == 12
+
+    # The same seed gives the same pages.
+    titles = sorted(finnish.values_list("title", "starts_at", "region_id"))
+    TrainingPage.objects.all().delete()
+    call_command("seed_bench", trainings=12, seed=3, no_progress=True, stdout=io.StringIO())
+    assert sorted(finnish.values_list("title", "starts_at", "region_id")) == titles

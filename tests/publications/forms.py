@@ -1,0 +1,9 @@
+"""Admin form data for a publication page, as the editor's browser would post it."""
+
+from __future__ import annotations
+
+from wagtail.test.utils.form_data import nested_form_data
+
+
+def publication_form_data(title: str, slug: str, **overrides) -> dict:
+    return nested_form_data({"title": title, "slug": slug, "lead": "", "isbn": "", **overrides})
