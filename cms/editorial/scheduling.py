@@ -167,7 +167,7 @@ class ScheduledItem:
 
 
 def _section(page: Page) -> ContentTypePlugin | None:
-    return registry.for_model(page.specific_class) if page.specific_class else None
+    return registry.for_page_model(page.specific_class) if page.specific_class else None
 
 
 def scheduled_items(user, section_key: str | None = None) -> list[ScheduledItem]:
