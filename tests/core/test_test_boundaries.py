@@ -26,8 +26,6 @@ PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/api/conftest.py",
     "tests/api/test_localisation.py",
     "tests/browser/test_admin_inputs.py",
-    "tests/core/test_translation.py",
-    "tests/core/test_visibility_matrix.py",
     "tests/editorial/test_admin_inputs.py",
     "tests/editorial/test_role_actions.py",
     "tests/editorial/test_roles.py",
