@@ -27,8 +27,6 @@ PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/api/test_localisation.py",
     "tests/browser/test_admin_chooser_schedule.py",
     "tests/browser/test_admin_inputs.py",
-    "tests/core/test_translation.py",
-    "tests/core/test_visibility_matrix.py",
     "tests/editorial/test_admin_inputs.py",
     "tests/editorial/test_alt_text.py",
     "tests/editorial/test_review_mail.py",
