@@ -34,6 +34,14 @@ class ImageBlock(blocks.StructBlock):
         )
         template = "cms/blocks/image_block.html"
 
+    def clean(self, value):
+        """An empty alt text takes the image's own, so that it is a string translators are
+        offered (see cms/media/alt_text.py); the reader hears the same text as before."""
+        value = super().clean(value)
+        if value.get("image") is not None and not value.get("alt_text"):
+            value["alt_text"] = value["image"].alt_text
+        return value
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("quote"))

@@ -74,7 +74,7 @@ WORDS = {
                   "in liberal adult education", "in language immersion"],
         "audience": ["for teachers", "for principals", "for counsellors", "for staff",
                      "for library professionals", "for decision-makers"],
-        "lead": "The regional agency's {kind} for education and culture networks.",
+        "lead": "The regional agency's {kind} for education and culture staff.",
         "paragraph": "Current questions {topic}, good practice and regional cooperation.",
     },
 }  # fmt: skip

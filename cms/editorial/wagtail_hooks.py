@@ -9,12 +9,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from cms.editorial import guards
+from cms.editorial import guards, scheduling
 from cms.editorial.handover import submit_translation_for_review
 from cms.editorial.machine_translation import DraftOnlyUpdateTranslationsView
 from cms.editorial.synchronised import carry_to_translations
 from cms.editorial.views_po import upload_pofile
 from cms.editorial.views_reports import REPORT_PERMISSION, parity_view, translation_status_report
+from cms.editorial.views_scheduled import scheduled_report
 from cms.editorial.views_share import create_share_link
 from cms.site import converters  # noqa: F401  (registers <db_id:…>)
 
@@ -29,6 +30,7 @@ def register_editorial_urls() -> list:
             name="editorial_translation_status",
         ),
         path("editorial/parity/", parity_view, name="editorial_parity"),
+        path("editorial/scheduled/", scheduled_report, name="editorial_scheduled"),
         # The next two are registered before wagtail-localize's own routes (this app is
         # listed first): "Sync translated pages" can no longer publish a machine translation
         # unreviewed, and a PO file without its translation header is an error, not a 500.
@@ -62,6 +64,14 @@ def register_editorial_urls() -> list:
 
 
 hooks.register("construct_page_action_menu", guards.filter_page_action_menu)
+hooks.register("before_edit_page", scheduling.before_edit_page)
+hooks.register("before_create_page", scheduling.before_create_page)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_explorer_schedule(parent_page, pages, request):
+    """Each explorer row shows when it goes live, without a query per row."""
+    return scheduling.annotate_schedule(pages)
 
 
 @hooks.register("after_publish_page")
@@ -115,6 +125,16 @@ def register_translation_status_menu_item() -> MenuItem:
 def register_parity_menu_item() -> MenuItem:
     return ReportMenuItem(
         _("Finnish/Swedish parity"), reverse("editorial_parity"), icon_name="globe", order=901
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_scheduled_menu_item() -> MenuItem:
+    return ReportMenuItem(
+        _("Scheduled publishing"),
+        reverse("editorial_scheduled"),
+        icon_name="calendar-alt",
+        order=902,
     )
 
 

@@ -1,14 +1,14 @@
 """A content page's main image, with its alternative text in the page's own language.
 
 The image is shared by every translation, but what it shows must be read out in the
-reader's language (WCAG 1.1.1): each translation may override the image library's alt text.
+reader's language (WCAG 1.1.1): each translation may override the image library's alt text
+(filled in on the source page by :func:`cms.media.alt_text.offer_image_alt_text`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -58,17 +58,3 @@ class MainImageMixin(models.Model):
         if self.image is None:
             return ""
         return self.image_alt_text or self.image.alt_text
-
-    def offer_image_alt_text(self) -> None:
-        """Copy the image's own alt text into an empty field of the Finnish original.
-
-        So it is a string translators are offered (an empty field has nothing to translate
-        and the Swedish page would read out the Finnish alt text).
-        """
-        if (
-            self.image_id
-            and not self.image_alt_text
-            and self.locale_id
-            and self.locale.language_code == settings.LANGUAGE_CODE
-        ):
-            self.image_alt_text = self.image.alt_text

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import TranslatableMixin
 
 from cms.vocabularies.catalogue import catalogue
+from cms.vocabularies.choosers import source_rows
 
 
 def _localized_label(model: type, locale_id: int | None):
@@ -34,7 +34,7 @@ def restrict_to_source_rows(form_fields: dict, locale_id: int | None) -> None:
         model = field.queryset.model
         if not issubclass(model, TranslatableMixin):
             continue
-        field.queryset = field.queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+        field.queryset = source_rows(field.queryset)
         field.label_from_instance = _localized_label(model, locale_id)
 
 

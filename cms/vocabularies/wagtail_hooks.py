@@ -4,10 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.vocabularies.choosers import SourceRowsChooserViewSet
 from cms.vocabularies.models import Audience, Organisation, Person, Region, Theme
 
 
-class OrganisationViewSet(SnippetViewSet):
+class VocabularyViewSet(SnippetViewSet):
+    """A translatable vocabulary: its chooser offers the Finnish source rows only."""
+
+    chooser_viewset_class = SourceRowsChooserViewSet
+
+
+class OrganisationViewSet(VocabularyViewSet):
     model = Organisation
     icon = "site"
     list_display = ["name", "short_name", "organisation_type", "city"]
@@ -15,7 +22,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(VocabularyViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "job_title", "organisation", "email"]
@@ -23,21 +30,21 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(VocabularyViewSet):
     model = Theme
     icon = "tag"
     list_display = ["name", "slug"]
     list_filter = ["locale"]
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(VocabularyViewSet):
     model = Audience
     icon = "group"
     list_display = ["name", "slug"]
     list_filter = ["locale"]
 
 
-class RegionViewSet(SnippetViewSet):
+class RegionViewSet(VocabularyViewSet):
     model = Region
     icon = "globe"
     list_display = ["name", "kind", "slug"]

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock, RelatedLinksBlock
+from cms.media.alt_text import offer_image_alt_text
 from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
 from cms.querysets import ContentPageQuerySet
@@ -196,7 +197,7 @@ class NewsPage(MainImageMixin, ContactsMixin, BasePage):
 
     def clean(self) -> None:
         super().clean()
-        self.offer_image_alt_text()
+        offer_image_alt_text(self)
         errors = FieldErrors()
         if self.is_grant_call:
             if self.grant_amount is None:

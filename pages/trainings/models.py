@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.media.alt_text import offer_image_alt_text
 from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
 from cms.querysets import ContentPageQuerySet
@@ -310,6 +311,7 @@ class TrainingPage(MainImageMixin, ContactsMixin, BasePage):
 
     def clean(self) -> None:
         super().clean()
+        offer_image_alt_text(self)
         errors = FieldErrors()
         errors.check_order(
             self.starts_at,

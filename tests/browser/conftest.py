@@ -55,6 +55,22 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def content_types_cached_across_the_reset(request) -> Iterator[None]:
+    """Leave every model's content type in Django's cache before the database is reset.
+
+    The serialized rollback that follows rebuilds pages, and a page built while the cache
+    lacks its type (a test that ran ``setup_roles`` clears it) inserts that content type
+    afresh, then fails on the restored row (UNIQUE constraint on django_content_type).
+    """
+    yield
+    if request.node.get_closest_marker("django_db"):
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.get_for_models(*apps.get_models())
+
+
 @pytest.fixture
 def base_url(live_server) -> str:
     """The live server's root URL, without a trailing slash."""

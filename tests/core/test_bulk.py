@@ -20,6 +20,10 @@ from pages.trainings.factories import TrainingIndexPageFactory
 from pages.trainings.models import TrainingPage
 from search.service import search_pages
 
+# Product test: seed_bench seeds every real plugin, and the bulk path is compared on the
+# richest page there is (trainings: foreign keys, many-to-manys, a StreamField, dates).
+pytestmark = pytest.mark.product
+
 #: What differs between any two pages by nature: identity, slug and time of publishing.
 OWN_VALUES = {
     "pk", "id", "page_ptr", "path", "slug", "url_path", "translation_key", "latest_revision",

@@ -19,6 +19,7 @@ from cms.site.site_contribution import FeedContribution, SiteContribution
 from home.models import HomePage
 from search.search_contribution import SearchContribution
 from tests.publications.factories import PublicationIndexPageFactory
+from tests.publications.forms import publication_form_data
 from tests.publications.models import PublicationIndexPage, PublicationPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -249,9 +250,7 @@ class TestPluginPageTree(WagtailPageTestCase):
         self.assertCanCreate(
             index,
             PublicationPage,
-            nested_form_data(
-                {"title": "Opas", "slug": "opas", "lead": "Lyhyt opas.", "isbn": "978-1"}
-            ),
+            publication_form_data("Opas", "opas", lead="Lyhyt opas.", isbn="978-1"),
         )
         assert PublicationPage.objects.child_of(index).get().title == "Opas"
 

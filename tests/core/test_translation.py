@@ -1,40 +1,38 @@
-"""Translating a training through wagtail-localize's PO export and import."""
+"""Translating a page through wagtail-localize's PO export and import (on the test plugin)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import polib
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.timezones import HELSINKI
 from cms.translation import publish_translation, translate
-from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 
 
 def test_po_round_trip_translates_text_and_synchronises_the_rest(translated_home_pages, locales):
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+    from cms.vocabularies.factories import ThemeFactory
+
+    index = PublicationIndexPageFactory(parent=translated_home_pages["fi"])
     publish_translation(_translation(index, locales["sv"]))
-    training = TrainingPageFactory(
+    leadership = ThemeFactory(name="Johtaminen")
+    publication = PublicationPageFactory(
         parent=index,
         title="Pedagoginen johtajuus",
-        lead="Koulutus johtajille.",
-        venue="Auditorio",
-        capacity=40,
-        starts_at=dt.datetime(2027, 5, 4, 9, tzinfo=HELSINKI),
-        ends_at=dt.datetime(2027, 5, 4, 16, tzinfo=HELSINKI),
+        lead="Opas johtajille.",
+        isbn="978-952-13-1111-1",
+        themes=[leadership],
         body=[{"type": "paragraph", "value": "<p>Ohjelma julkaistaan pian.</p>"}],
     )
-    translation = _translation(training, locales["sv"])
+    translation = _translation(publication, locales["sv"])
 
     po = translation.export_po()
     sources = {entry.msgid for entry in po}
-    assert {"Pedagoginen johtajuus", "Koulutus johtajille.", "Auditorio"} <= sources
+    assert {"Pedagoginen johtajuus", "Opas johtajille."} <= sources
+    assert "978-952-13-1111-1" not in sources, "synchronised, not translated"
     assert "Ohjelma julkaistaan pian." in sources
     swedish = {
         "Pedagoginen johtajuus": "Pedagogiskt ledarskap",
-        "Koulutus johtajille.": "Utbildning för ledare.",
-        "Auditorio": "Auditoriet",
+        "Opas johtajille.": "En guide för ledare.",
         "Ohjelma julkaistaan pian.": "Programmet publiceras snart.",
     }
     for entry in po:
@@ -46,21 +44,18 @@ def test_po_round_trip_translates_text_and_synchronises_the_rest(translated_home
     assert target.locale.language_code == "sv"
     assert target.live
     assert target.title == "Pedagogiskt ledarskap"
-    assert target.venue == "Auditoriet"
+    assert target.lead == "En guide för ledare."
     assert "Programmet publiceras snart." in str(target.body)
-    assert target.capacity == 40
-    assert target.starts_at == training.starts_at
+    assert target.isbn == "978-952-13-1111-1"
+    assert list(target.themes.all()) == [leadership]
     assert target.get_parent().specific.locale.language_code == "sv"
 
-    training.capacity = 55
-    training.starts_at = dt.datetime(2027, 5, 5, 9, tzinfo=HELSINKI)
-    training.ends_at = dt.datetime(2027, 5, 5, 16, tzinfo=HELSINKI)
-    training.save_revision().publish()
-    TranslationSource.update_or_create_from_instance(training)
+    publication.isbn = "978-952-13-2222-2"
+    publication.save_revision().publish()
+    TranslationSource.update_or_create_from_instance(publication)
     publish_translation(translation)
     target.refresh_from_db()
-    assert target.capacity == 55, "synchronised fields follow the Finnish source"
-    assert target.starts_at == training.starts_at
+    assert target.isbn == "978-952-13-2222-2", "synchronised fields follow the Finnish source"
     assert target.title == "Pedagogiskt ledarskap", "translations survive a resync"
 
 
@@ -70,62 +65,21 @@ def _translation(page, locale) -> Translation:
 
 
 def test_translate_matches_each_paragraph_of_a_rich_text_block(translated_home_pages, locales):
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+    index = PublicationIndexPageFactory(parent=translated_home_pages["fi"])
     body = [{"type": "paragraph", "value": "<p>Ensimmäinen.</p><p>Toinen.</p>", "id": "b1"}]
-    training = TrainingPageFactory(parent=index, title="Koulutus", body=body)
+    publication = PublicationPageFactory(parent=index, title="Opas", body=body)
     swedish_body = [{"type": "paragraph", "value": "<p>Första.</p><p>Andra.</p>", "id": "b1"}]
-    translate(index, locales["sv"], {"title": "Utbildningar"})
+    translate(index, locales["sv"], {"title": "Publikationer"})
 
-    target = translate(training, locales["sv"], {"title": "Utbildning", "body": swedish_body})
+    target = translate(publication, locales["sv"], {"title": "Guide", "body": swedish_body})
 
     rendered = str(target.body)
     assert rendered.index("Första.") < rendered.index("Andra.")
     assert "Ensimmäinen" not in rendered
 
 
-def test_street_address_link_url_and_abbreviation_translate_with_finnish_default(
-    translated_home_pages, locales
-):
+def test_a_snippet_translates_its_text_and_keeps_the_source_default(locales):
     from cms.vocabularies.factories import OrganisationFactory
-    from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
-
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
-    publish_translation(_translation(index, locales["sv"]))
-    publish_translation(_translation(index, locales["en"]))
-    training = TrainingPageFactory(
-        parent=index,
-        street_address="Pohjoisesplanadi 11–13",
-        postal_code="00170",
-        locality="Helsinki",
-    )
-    swedish = translate(
-        training,
-        locales["sv"],
-        {"street_address": "Norra esplanaden 11–13", "locality": "Helsingfors"},
-    )
-    english = translate(training, locales["en"], {"title": "Training"})
-    assert swedish.postal_address_line == "Norra esplanaden 11–13, 00170 Helsingfors"
-    assert english.postal_address_line == "Pohjoisesplanadi 11–13, 00170 Helsinki"  # the default
-
-    news_index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
-    publish_translation(_translation(news_index, locales["sv"]))
-    link = {"title": "Opetushallitus", "page": None, "url": "https://www.oph.fi/"}
-    news = NewsPageFactory(
-        parent=news_index, related_links=[{"type": "link", "value": link, "id": "oph"}]
-    )
-    swedish_link = {**link, "title": "Utbildningsstyrelsen", "url": "https://www.oph.fi/sv/"}
-    swedish_news = translate(
-        news,
-        locales["sv"],
-        {"related_links": [{"type": "link", "value": swedish_link, "id": "oph"}]},
-    )
-    (block,) = swedish_news.related_links
-    assert (block.value["title"], block.value["url"]) == (
-        "Utbildningsstyrelsen",
-        "https://www.oph.fi/sv/",
-    )
-    (finnish_block,) = news.related_links
-    assert finnish_block.value["url"] == "https://www.oph.fi/"
 
     oph = OrganisationFactory(name="Opetushallitus", short_name="OPH")
     assert translate(oph, locales["sv"], {"short_name": "UBS"}).short_name == "UBS"

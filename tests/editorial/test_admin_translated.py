@@ -8,50 +8,15 @@ text, so the fix is to add it to ``locale/admin/<lang>/LC_MESSAGES/django.po``.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.urls import reverse
-from django.utils.translation import trans_real
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from cms.testing import login
 from cms.translation import translate
-
-#: Text that reads the same in every language (names, symbols, format strings).
-LANGUAGE_NEUTRAL = re.compile(r"^[\W\d_]*$|^%\(\w+\)s$|^(Wagtail|PDF|CSV|URL|ID|PO)$")
-
-
-@pytest.fixture
-def untranslated(monkeypatch):
-    """Strings looked up in the active language that no catalogue translates."""
-    missed: dict[str, set[str]] = {}
-    original_gettext = trans_real.DjangoTranslation.gettext
-    original_ngettext = trans_real.DjangoTranslation.ngettext
-
-    def gettext(self, message):
-        language, text = self.language(), message.split("\x04")[-1]
-        if (
-            language in ("fi", "sv")
-            and message not in self._catalog
-            and not LANGUAGE_NEUTRAL.match(text)
-        ):
-            missed.setdefault(language, set()).add(text)
-        return original_gettext(self, message)
-
-    def ngettext(self, singular, plural, n):
-        language = self.language()
-        if language in ("fi", "sv"):
-            try:
-                self._catalog.plural(singular, n)
-            except KeyError:
-                missed.setdefault(language, set()).add(singular.split("\x04")[-1])
-        return original_ngettext(self, singular, plural, n)
-
-    monkeypatch.setattr(trans_real.DjangoTranslation, "gettext", gettext)
-    monkeypatch.setattr(trans_real.DjangoTranslation, "ngettext", ngettext)
-    return missed
+from cms.vocabularies.factories import OrganisationFactory
+from cms.vocabularies.models import Organisation
 
 
 def _screens(training, swedish, training_indexes) -> list[str]:
@@ -72,6 +37,8 @@ def _screens(training, swedish, training_indexes) -> list[str]:
         reverse("wagtaildocs:index"),
         reverse("editorial_translation_status"),
         reverse("editorial_parity"),
+        reverse("editorial_scheduled"),
+        reverse(Organisation.snippet_viewset.chooser_viewset.get_url_name("choose")),
     ]
 
 
@@ -80,6 +47,7 @@ def test_editor_screens_have_no_english(
     client, communications, training, training_indexes, locales, untranslated, language
 ):
     swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    OrganisationFactory(name="Opetushallitus")  # rows in the organiser chooser
     UserProfile.objects.filter(user=communications).update(preferred_language=language)
     login(client, communications)
     for url in _screens(training, swedish, training_indexes):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 
 def publication_form_data(title: str, slug: str, **overrides) -> dict:
-    return nested_form_data({"title": title, "slug": slug, "lead": "", "isbn": "", **overrides})
+    fields = {"title": title, "slug": slug, "lead": "", "isbn": "", "body": streamfield([])}
+    return nested_form_data({**fields, **overrides})

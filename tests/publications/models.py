@@ -4,9 +4,11 @@ from django import forms
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.blocks import BodyBlock
 from cms.models import BaseIndexPage, BasePage
 
 
@@ -24,6 +26,7 @@ class PublicationPage(BasePage):
     themes = ParentalManyToManyField(
         "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
     )
+    body = StreamField(BodyBlock(), verbose_name="body", blank=True)
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types: list[str] = []
@@ -31,16 +34,19 @@ class PublicationPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("isbn"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
         SynchronizedField("isbn"),
         SynchronizedField("themes"),
+        TranslatableField("body"),
     ]
     search_fields = [
         *BasePage.search_fields,
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("themes"),
+        index.SearchField("body"),
     ]
 
     class Meta:

@@ -318,3 +318,25 @@ def test_an_empty_alt_text_takes_the_images_so_translators_are_offered_it(
         StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
     )
     assert NETWORK_IMAGE.alt_text in strings
+
+
+def test_a_related_links_title_and_url_translate(translated_home_pages, locales):
+    news_index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
+    translate(news_index, locales["sv"], {"title": "Nyheter"})
+    link = {"title": "Opetushallitus", "page": None, "url": "https://www.oph.fi/"}
+    news = NewsPageFactory(
+        parent=news_index, related_links=[{"type": "link", "value": link, "id": "oph"}]
+    )
+    swedish_link = {**link, "title": "Utbildningsstyrelsen", "url": "https://www.oph.fi/sv/"}
+    swedish_news = translate(
+        news,
+        locales["sv"],
+        {"related_links": [{"type": "link", "value": swedish_link, "id": "oph"}]},
+    )
+    (block,) = swedish_news.related_links
+    assert (block.value["title"], block.value["url"]) == (
+        "Utbildningsstyrelsen",
+        "https://www.oph.fi/sv/",
+    )
+    (finnish_block,) = news.related_links
+    assert finnish_block.value["url"] == "https://www.oph.fi/"

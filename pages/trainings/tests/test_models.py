@@ -107,3 +107,25 @@ def test_editor_enters_the_venue_address_in_parts(admin_client, home_page):
     assert admin_client.post(add_url, data).status_code == 302
     training = TrainingPage.objects.get(slug="lapin-koulutus")
     assert training.postal_address_line == "Valtakatu 2, 96100 Rovaniemi"
+
+
+def test_street_address_and_town_translate_with_the_finnish_default(translated_home_pages, locales):
+    from cms.translation import translate
+
+    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+    translate(index, locales["sv"], {"title": "Utbildningar"})
+    translate(index, locales["en"], {"title": "Trainings"})
+    training = TrainingPageFactory(
+        parent=index,
+        street_address="Pohjoisesplanadi 11–13",
+        postal_code="00170",
+        locality="Helsinki",
+    )
+    swedish = translate(
+        training,
+        locales["sv"],
+        {"street_address": "Norra esplanaden 11–13", "locality": "Helsingfors"},
+    )
+    english = translate(training, locales["en"], {"title": "Training"})
+    assert swedish.postal_address_line == "Norra esplanaden 11–13, 00170 Helsingfors"
+    assert english.postal_address_line == "Pohjoisesplanadi 11–13, 00170 Helsinki"  # the default
