@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cms.testing import ids, problem_parameter, publish
-from cms.vocabularies.factories import OrganisationFactory
+from cms.translation import translate
+from cms.vocabularies.factories import OrganisationFactory, ThemeFactory
 from pages.projects.factories import ProjectResultIndexPageFactory, ProjectResultPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,27 @@ def test_status_follows_the_dates_in_api_listing_and_page(client, make):
     assert 'class="badge badge--ended">Päättynyt<' in client.get(stale.url).content.decode()
     index = stale.get_parent().specific
     assert list(index.get_listed_pages()) == [started, stale]
+
+
+def test_fallback_vocabulary_and_rich_text_follow_the_text_language(
+    client, home_page, translate_page, locales
+):
+    theme = ThemeFactory(name="Johtaminen", slug="johtaminen")
+    translate(theme, locales["sv"], {"name": "Ledarskap"})
+    index = publish(ProjectResultIndexPageFactory(parent=home_page))
+    translate_page(index, "sv", title="Projekt")
+    project = publish(
+        ProjectResultPageFactory(
+            parent=index, themes=[theme], need_and_goals="<p>Tarve ja tavoitteet.</p>"
+        )
+    )
+
+    (item,) = client.get("/api/v1/projects/?locale=sv&fallback=1").json()["items"]
+
+    assert (item["id"], item["locale"], item["requested_locale"]) == (project.pk, "fi", "sv")
+    # Finnish text names its themes in Finnish, not in the requested Swedish.
+    assert item["themes"][0]["name"] == "Johtaminen"
+    assert item["need_and_goals"] == '<div lang="fi"><p>Tarve ja tavoitteet.</p></div>'
+    native = client.get(f"/api/v1/projects/{project.pk}").json()
+    assert native["need_and_goals"] == "<p>Tarve ja tavoitteet.</p>"
+    assert native["requested_locale"] is None

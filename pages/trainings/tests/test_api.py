@@ -209,3 +209,23 @@ def test_training_fields(client, make):
     assert dt.datetime.fromisoformat(item["starts_at"]) == at(10)
     assert item["region"] is None and item["organiser"] is None
     assert item["themes"] == [] and item["languages"] == [] and item["body"] == []
+
+
+def test_the_organiser_is_named_in_the_requested_language(client, make_training, locales):
+    from cms.translation import translate
+    from cms.vocabularies.factories import OrganisationFactory
+
+    organiser = OrganisationFactory(name="Opetushallitus", slug="oph")
+    translate(organiser, locales["sv"], {"name": "Utbildningsstyrelsen"})
+    training = make_training(organiser=organiser, translate_to=("sv",))
+    swedish = training.get_translation(locales["sv"])
+
+    assert client.get(f"/api/v1/trainings/{training.pk}").json()["organiser"]["name"] == (
+        "Opetushallitus"
+    )
+    sv_item = client.get(f"/api/v1/trainings/{swedish.pk}").json()
+    assert sv_item["organiser"]["name"] == "Utbildningsstyrelsen"
+    fallback = client.get("/api/v1/trainings/?locale=en&fallback=true").json()["items"][0]
+    # No English names exist: the Finnish ones are shown.
+    assert fallback["served_locale"] == "fi"
+    assert fallback["organiser"]["name"] == "Opetushallitus"
