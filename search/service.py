@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 from cms.origin import page_url
 from cms.plugins import ContentTypePlugin, registry
 from cms.untranslated import untranslated_sources
-from cms.visibility import searchable_public_pages
+from cms.visibility import IndexVisibility
 from cms.vocabularies.models import Theme
 from search.engine import run_with_fallback
 from search.query import LanguageQuery
@@ -110,7 +110,27 @@ def clean_query(query: str | None) -> str:
     return query
 
 
-def in_language(locale: Locale, plugins: list[ContentTypePlugin]) -> Q:
+@dataclass
+class SearchScope:
+    """What one search reads once and applies to each of its backend queries.
+
+    A search runs several (all types for the type facets, the ranked page, one theme facet
+    per type, perhaps again with compounds split or in another language); each needs the
+    visibility rule and the untranslated sources, which must not change in between.
+    """
+
+    visibility: IndexVisibility = field(default_factory=IndexVisibility.now)
+    untranslated_ids: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+    def untranslated(self, plugin: ContentTypePlugin, language_code: str) -> list[int]:
+        key = (plugin.key, language_code)
+        if key not in self.untranslated_ids:
+            sources = untranslated_sources(plugin.page_model, language_code)
+            self.untranslated_ids[key] = list(sources.values_list("pk", flat=True))
+        return self.untranslated_ids[key]
+
+
+def in_language(locale: Locale, plugins: list[ContentTypePlugin], scope: SearchScope) -> Q:
     """The pages a reader of ``locale`` searches among: that locale's, plus untranslated ones.
 
     Sections that declare ``show_untranslated`` add their Finnish pages that have no
@@ -121,17 +141,19 @@ def in_language(locale: Locale, plugins: list[ContentTypePlugin]) -> Q:
         pk
         for plugin in plugins
         if plugin.show_untranslated
-        for pk in untranslated_sources(plugin.page_model, locale.language_code).values_list(
-            "pk", flat=True
-        )
+        for pk in scope.untranslated(plugin, locale.language_code)
     ]
     return Q(locale=locale) | Q(id__in=untranslated) if untranslated else Q(locale=locale)
 
 
-def visible_pages(locale: Locale, plugins: list[ContentTypePlugin]) -> QuerySet:
+def visible_pages(
+    locale: Locale, plugins: list[ContentTypePlugin], scope: SearchScope | None = None
+) -> QuerySet:
     """Pages anyone may see in ``locale``: live, without view restrictions, of these types."""
+    scope = scope or SearchScope()
     models = [plugin.page_model for plugin in plugins]
-    return searchable_public_pages(Page.objects.type(*models).filter(in_language(locale, plugins)))
+    pages = Page.objects.type(*models).filter(in_language(locale, plugins, scope))
+    return scope.visibility.apply(pages)
 
 
 def _excerpt(page: Page, plugin: ContentTypePlugin) -> str:
@@ -211,14 +233,14 @@ def _type_facets(results, plugins: list[ContentTypePlugin], locale: Locale) -> l
     return facets
 
 
-def _theme_facets(backend, query, locale: Locale, plugins) -> list[FacetCount]:
+def _theme_facets(backend, query, locale: Locale, plugins, scope: SearchScope) -> list[FacetCount]:
     counts: Counter[int] = Counter()
     for plugin in plugins:
         theme_field = plugin.theme_field
         if theme_field is None:
             continue
-        queryset = searchable_public_pages(
-            plugin.page_model.objects.filter(in_language(locale, [plugin]))
+        queryset = scope.visibility.apply(
+            plugin.page_model.objects.filter(in_language(locale, [plugin], scope))
         )
         results = backend.search(query, queryset, order_by_relevance=False)
         for theme_id, count in results.facet(theme_field).items():
@@ -261,11 +283,12 @@ def search_pages(
     if not language_query.query_string:
         return SearchOutcome(query=query, locale=locale)
     searched = [only_plugin] if only_plugin else plugins
+    scope = SearchScope()
 
     def search_in(language_query: LanguageQuery, page_locale: Locale, with_untranslated: bool):
         def pages(of: list[ContentTypePlugin]) -> QuerySet:
             if with_untranslated:
-                return visible_pages(page_locale, of)
+                return visible_pages(page_locale, of, scope)
             models = [plugin.page_model for plugin in of]
             return Page.objects.live().public().type(*models).filter(locale=page_locale)
 
@@ -285,7 +308,9 @@ def search_pages(
                 hits=_hits(ranked, locale_obj),
                 total=sum(matched[plugin.key] for plugin in searched_with_hits),
                 type_facets=type_facets,
-                theme_facets=_theme_facets(backend, language_query, page_locale, searched_with_hits)
+                theme_facets=_theme_facets(
+                    backend, language_query, page_locale, searched_with_hits, scope
+                )
                 if with_untranslated
                 else [],
             )

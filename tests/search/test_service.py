@@ -163,6 +163,19 @@ def test_search_query_count_does_not_grow_with_results(make_training):
     assert few <= 6 + 2 * len(registry)
 
 
+def test_one_search_reads_the_visibility_rule_once(make_training):
+    """Hits and every facet apply the same snapshot of restrictions and windows."""
+    make_training("fi", "Koulutus")
+    search_pages("koulutus", "fi")  # warm the content-type and site caches
+    with CaptureQueriesContext(connection) as captured:
+        outcome = search_pages("koulutus", "fi")
+    assert outcome.total == 1
+    restriction_reads = [
+        query["sql"] for query in captured if "pageviewrestriction" in query["sql"].lower()
+    ]
+    assert len(restriction_reads) == 1
+
+
 def test_suggestions_are_titles_in_the_requested_language(make_training):
     make_training("fi", "Koulutusverkosto")
     make_training("fi", "Kouluruokailu")
