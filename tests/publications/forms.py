@@ -6,5 +6,13 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 
 def publication_form_data(title: str, slug: str, **overrides) -> dict:
-    fields = {"title": title, "slug": slug, "lead": "", "isbn": "", "body": streamfield([])}
+    fields = {
+        "title": title,
+        "slug": slug,
+        "lead": "",
+        "isbn": "",
+        "released_at": "",
+        "available_until": "",
+        "body": streamfield([]),
+    }
     return nested_form_data({**fields, **overrides})

@@ -27,18 +27,25 @@ class PublicationPage(BasePage):
         "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
     )
     body = StreamField(BodyBlock(), verbose_name="body", blank=True)
+    # A date-time and a date, as editors type them (the admin's Finnish input formats).
+    released_at = models.DateTimeField("released", null=True, blank=True)
+    available_until = models.DateField("available until", null=True, blank=True)
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("isbn"),
+        FieldPanel("released_at"),
+        FieldPanel("available_until"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
         SynchronizedField("isbn"),
+        SynchronizedField("released_at"),
+        SynchronizedField("available_until"),
         SynchronizedField("themes"),
         TranslatableField("body"),
     ]
