@@ -1,8 +1,9 @@
 """Finnish dates and vocabulary pickers in Chromium (Finnish locale, Helsinki time).
 
-A training planner in the Finnish admin types dates as Finns write them; the picker's
-JavaScript must keep them (it used to replace them with the current time on blur), the
-saved page must hold them, and the theme picker must list each term once, in Finnish.
+A section's writer in the Finnish admin (on the test plugin) types dates as Finns write
+them; the picker's JavaScript must keep them (it used to replace them with the current time
+on blur), the saved page must hold them, and the theme picker must list each term once, in
+Finnish.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from wagtail.models import Locale
 from cms.editorial.roles import setup_roles
 from cms.translation import translate
 from cms.vocabularies.models import Theme
-from pages.trainings.editorial import TRAINING_PLANNERS
-from pages.trainings.factories import TrainingIndexPageFactory
-from pages.trainings.models import TrainingPage
+from tests.publications.editorial import EDITORIAL
+from tests.publications.factories import PublicationIndexPageFactory
+from tests.publications.models import PublicationPage
 
 PASSWORD = "browser-dates-password"
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
@@ -32,39 +33,38 @@ pytestmark = [
 
 @pytest.fixture
 def planning(translated_home_pages):
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+    index = PublicationIndexPageFactory(parent=translated_home_pages["fi"])
     index.save_revision().publish()
-    translate(index, Locale.objects.get(language_code="sv"), {"title": "Utbildningar"})
+    translate(index, Locale.objects.get(language_code="sv"), {"title": "Publikationer"})
     setup_roles()
     theme = Theme.objects.create(name="Johtaminen", slug="johtaminen")
     swedish = theme.copy_for_translation(Locale.objects.get(language_code="sv"))
     swedish.name = "Ledarskap"
     swedish.save()
-    user = get_user_model().objects.create_user("suunnittelija", "s@example.fi", PASSWORD)
-    user.groups.add(Group.objects.get(name=TRAINING_PLANNERS.name))
+    user = get_user_model().objects.create_user("julkaisija", "j@example.fi", PASSWORD)
+    user.groups.add(Group.objects.get(name=EDITORIAL.roles[0].name))
     return index, theme
 
 
-def test_planner_types_finnish_dates_and_picks_a_finnish_theme(base_url, browser_page, planning):
+def test_writer_types_finnish_dates_and_picks_a_finnish_theme(base_url, browser_page, planning):
     page, base = browser_page, base_url
     index, theme = planning
     page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", "suunnittelija")
+    page.fill("#id_username", "julkaisija")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/admin/")
 
-    page.goto(f"{base}/admin/pages/add/trainings/trainingpage/{index.id}/")
-    page.fill("#id_title", "Kevätseminaari")
+    page.goto(f"{base}/admin/pages/add/publications/publicationpage/{index.id}/")
+    page.fill("#id_title", "Kevään opas")
     # Unreadable text stays as typed when the field loses focus (no silent "now").
-    page.fill("#id_starts_at", "ensi maanantaina")
-    page.press("#id_starts_at", "Tab")
-    assert page.input_value("#id_starts_at") == "ensi maanantaina"
+    page.fill("#id_released_at", "ensi maanantaina")
+    page.press("#id_released_at", "Tab")
+    assert page.input_value("#id_released_at") == "ensi maanantaina"
 
     for selector, value in (
-        ("#id_starts_at", "10.3.2027 12.00"),
-        ("#id_ends_at", "10.3.2027 15.30"),
-        ("#id_registration_closes", "1.3.2027"),
+        ("#id_released_at", "10.3.2027 12.00"),
+        ("#id_available_until", "1.3.2028"),
     ):
         page.fill(selector, value)
         page.press(selector, "Tab")
@@ -78,9 +78,8 @@ def test_planner_types_finnish_dates_and_picks_a_finnish_theme(base_url, browser
 
     page.locator("footer button[type=submit]").first.click()
     page.wait_for_url(f"{base}/admin/pages/*/edit/")
-    training = TrainingPage.objects.get(title="Kevätseminaari")
-    assert training.starts_at == dt.datetime(2027, 3, 10, 12, 0, tzinfo=HELSINKI)
-    assert training.ends_at == dt.datetime(2027, 3, 10, 15, 30, tzinfo=HELSINKI)
-    assert training.registration_closes == dt.date(2027, 3, 1)
-    assert list(training.themes.all()) == [theme]
-    assert page.input_value("#id_starts_at") == "10.3.2027 12.00"
+    publication = PublicationPage.objects.get(title="Kevään opas")
+    assert publication.released_at == dt.datetime(2027, 3, 10, 12, 0, tzinfo=HELSINKI)
+    assert publication.available_until == dt.date(2028, 3, 1)
+    assert list(publication.themes.all()) == [theme]
+    assert page.input_value("#id_released_at") == "10.3.2027 12.00"

@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/api/conftest.py",
     "tests/browser/test_admin_chooser_schedule.py",
-    "tests/browser/test_admin_inputs.py",
     "tests/editorial/test_alt_text.py",
     "tests/editorial/test_review_mail.py",
     "tests/editorial/test_role_actions.py",
