@@ -26,7 +26,6 @@ PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/api/conftest.py",
     "tests/browser/test_admin_chooser_schedule.py",
     "tests/editorial/test_alt_text.py",
-    "tests/editorial/test_review_mail.py",
     "tests/editorial/test_role_actions.py",
     "tests/editorial/test_roles.py",
     "tests/editorial/test_scheduling.py",

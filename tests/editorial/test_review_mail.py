@@ -12,8 +12,8 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from cms.testing import login
-from pages.trainings.models import TrainingPage
-from pages.trainings.tests.forms import training_form_data
+from tests.publications.forms import publication_form_data
+from tests.publications.models import PublicationPage
 
 #: A word of each language that the submitted/approved/rejected mails must carry.
 EXPECTED = {
@@ -33,14 +33,14 @@ def _messages_to(user) -> list:
     return [message for message in mail.outbox if user.email in message.to]
 
 
-def _submit(client, author, index, slug: str) -> TrainingPage:
+def _submit(client, author, index, slug: str) -> PublicationPage:
     login(client, author)
     response = client.post(
-        reverse("wagtailadmin_pages:add", args=["trainings", "trainingpage", index.id]),
-        {**training_form_data("Syksyn webinaari", slug), "action-submit": "1"},
+        reverse("wagtailadmin_pages:add", args=["publications", "publicationpage", index.id]),
+        {**publication_form_data("Syksyn opas", slug), "action-submit": "1"},
     )
     assert response.status_code == 302
-    return TrainingPage.objects.get(slug=slug)
+    return PublicationPage.objects.get(slug=slug)
 
 
 def _review(client, reviewer, page, action: str) -> None:
@@ -57,20 +57,20 @@ def _review(client, reviewer, page, action: str) -> None:
 @pytest.mark.parametrize("language", ["fi", "sv"])
 @pytest.mark.parametrize("outcome", ["approve", "reject"])
 def test_review_mails_in_the_recipients_language(
-    client, planner, communications, training_indexes, untranslated, language, outcome
+    client, publication_editor, communications, publication_indexes, untranslated, language, outcome
 ):
-    _set_language(language, planner, communications)
+    _set_language(language, publication_editor, communications)
     mail.outbox.clear()
-    page = _submit(client, planner, training_indexes["fi"], f"webinaari-{outcome}")
+    page = _submit(client, publication_editor, publication_indexes["fi"], f"opas-{outcome}")
 
     (submitted,) = _messages_to(communications)
-    assert "Syksyn webinaari" in submitted.subject
+    assert "Syksyn opas" in submitted.subject
     assert EXPECTED[language]["submitted"] in (submitted.subject + submitted.body).lower()
 
     mail.outbox.clear()
     _review(client, communications, page, outcome)
     result = "approved" if outcome == "approve" else "rejected"
-    (decision,) = _messages_to(planner)
+    (decision,) = _messages_to(publication_editor)
     assert EXPECTED[language][result] in decision.subject.lower(), decision.subject
     if outcome == "reject":
         assert "Kiitos / Tack" in decision.body, "the reviewer's reason reaches the author"
@@ -80,12 +80,17 @@ def test_review_mails_in_the_recipients_language(
 
 
 def test_each_recipient_reads_their_own_language(
-    client, planner, communications, make_editor, training_indexes
+    client, publication_editor, communications, make_editor, publication_indexes
 ):
-    swedish_reviewer = make_editor("Koulutussuunnittelijat", email="granskare@example.fi")
+    from cms.editorial.roles import COMMUNICATIONS
+
+    # The section is moderated: every communications officer reviews it.
+    swedish_reviewer = make_editor(
+        COMMUNICATIONS.name, username="granskare", email="granskare@example.fi"
+    )
     _set_language("sv", swedish_reviewer)
     mail.outbox.clear()
-    _submit(client, planner, training_indexes["fi"], "kaksikielinen")
+    _submit(client, publication_editor, publication_indexes["fi"], "kaksikielinen")
     (finnish,) = _messages_to(communications)
     (swedish,) = _messages_to(swedish_reviewer)
     assert "tarkastettavaksi" in finnish.subject.lower()
