@@ -20,11 +20,17 @@ document.addEventListener('securitypolicyviolation', (event) => {
 
 FIND_PAGES = """
 import json
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from pages.news.models import NewsPage
 news = NewsPage.objects.live().filter(locale__language_code='fi').order_by('pk').first()
-translation = Translation.objects.filter(target_locale__language_code='sv').order_by('pk').first()
-target = translation.get_target_instance() if translation else None
+# The first Swedish translation of a page (vocabulary rows are translated the same way).
+translations = Translation.objects.filter(target_locale__language_code='sv').order_by('pk')
+target = next(
+    (translation.get_target_instance() for translation in translations
+     if issubclass(translation.source.specific_content_type.model_class(), Page)),
+    None,
+)
 print(json.dumps({
     'news': news.url, 'news_id': news.pk, 'translated_id': target.pk if target else None,
 }))
