@@ -1,6 +1,6 @@
 """Fast, isolated test settings: cheap hashing, in-memory cache, tasks run immediately.
 
-The content-type plugin under ``tests/publications`` is enabled here only, to prove that a
+The content-type plugins under ``tests/publications`` and ``tests/events`` are enabled here only, to prove that a
 new plugin appears everywhere the real ones do without any edit to ``cms/``.
 """
 
@@ -24,7 +24,7 @@ TASKS = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 
-TEST_PLUGINS = ["tests.publications"]
+TEST_PLUGINS = ["tests.publications", "tests.events"]
 INSTALLED_APPS = [*TEST_PLUGINS, *base.INSTALLED_APPS]
 PARTNER_API_WEBHOOK_ALLOW_HTTP_LOOPBACK = True
 # High enough that no ordinary test is throttled; the throttling tests lower it.

@@ -1,0 +1,63 @@
+"""Events: timed gatherings, the test plugin with a light workflow, untranslated pages shown
+in every language and a calendar of date-times (the one that crosses daylight-saving days)."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.media.mixins import MainImageMixin, main_image_field
+from cms.models import BaseIndexPage, BasePage
+
+
+class EventIndexPage(BaseIndexPage):
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = "event listing"
+
+
+class EventPage(MainImageMixin, BasePage):
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends")
+    venue = models.CharField("venue", max_length=255, blank=True)
+    themes = ParentalManyToManyField(
+        "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
+    )
+    image = main_image_field("Shown at the top of the event page.")
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("venue"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        *MainImageMixin.image_panels(),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        TranslatableField("venue"),
+        SynchronizedField("themes"),
+        *MainImageMixin.image_translation_fields,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("venue"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("themes"),
+        index.FilterField("starts_at"),
+    ]
+
+    class Meta:
+        verbose_name = "event"
+        verbose_name_plural = "events"
+        ordering = ["starts_at"]
+
+    def has_ended_at(self, now) -> bool:
+        return self.ends_at <= now
