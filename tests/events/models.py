@@ -1,19 +1,27 @@
 """Events: timed gatherings, the test plugin with a light workflow, untranslated pages shown
 in every language and a calendar of date-times (the one that crosses daylight-saving days)."""
 
+import datetime as dt
+
 from django import forms
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
+from cms.querysets import ContentPageQuerySet
 
 
 class EventIndexPage(BaseIndexPage):
     subpage_types = ["events.EventPage"]
+
+    #: An events listing reads in time order, the soonest first.
+    listing_ordering = ("starts_at", "title")
 
     class Meta:
         verbose_name = "event listing"
@@ -27,6 +35,8 @@ class EventPage(MainImageMixin, BasePage):
         "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
     )
     image = main_image_field("Shown at the top of the event page.")
+
+    objects = PageManager.from_queryset(ContentPageQuerySet)()
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
@@ -57,7 +67,17 @@ class EventPage(MainImageMixin, BasePage):
     class Meta:
         verbose_name = "event"
         verbose_name_plural = "events"
-        ordering = ["starts_at"]
 
-    def has_ended_at(self, now) -> bool:
+    def has_ended_at(self, now: dt.datetime) -> bool:
         return self.ends_at <= now
+
+    def timing_at(self, now: dt.datetime) -> str:
+        """``upcoming``, ``ongoing`` or ``past`` at ``now``."""
+        if now < self.starts_at:
+            return "upcoming"
+        return "past" if self.has_ended_at(now) else "ongoing"
+
+    @property
+    def timing(self) -> str:
+        """The card's badge: it moves with the clock, so it is read at render time."""
+        return self.timing_at(timezone.now())

@@ -1,15 +1,35 @@
-"""What events add to the public site: a feed and a calendar of their times."""
+"""What events add to the public site: a listing filter, a feed and a calendar of their times."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cms.origin import page_url
+from cms.site.listing_pages import ListingFilterForm
 from cms.site.site_contribution import CalendarEvent, FeedContribution, SiteContribution
+from cms.vocabularies.models import Theme
 from tests.events.models import EventPage
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+
+
+class EventFilterForm(ListingFilterForm):
+    """Events by topic: the plugin's theme field, with the vocabulary's choices."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = self.vocabulary_choices(Theme, str(_("Any")))
+
+    def apply(self, queryset: Any, values: dict[str, Any]) -> Any:
+        if "topic" in values:
+            queryset = queryset.related_to_any("themes", [values["topic"]])
+        return queryset
 
 
 def calendar_event(event: EventPage, request: HttpRequest) -> CalendarEvent:
@@ -26,4 +46,12 @@ def calendar_event(event: EventPage, request: HttpRequest) -> CalendarEvent:
     )
 
 
-SITE = SiteContribution(feed=FeedContribution(), calendar=calendar_event)
+SITE = SiteContribution(
+    filter_form=EventFilterForm,
+    card_template="events/includes/event_card.html",
+    # The card's badge (upcoming, ongoing, past) moves with the clock.
+    card_variant=lambda event: event.timing,
+    listing_related=("themes",),
+    feed=FeedContribution(),
+    calendar=calendar_event,
+)

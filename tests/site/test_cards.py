@@ -18,15 +18,13 @@ def listing(client, index, expect_status=200, **params) -> str:
     return response.content.decode()
 
 
-def test_a_warm_listing_reads_no_relations_and_renders_the_same(
-    client, make_training, training_indexes
-):
-    from cms.vocabularies.factories import AudienceFactory
+def test_a_warm_listing_reads_no_relations_and_renders_the_same(client, make_event, event_indexes):
+    from cms.vocabularies.factories import ThemeFactory
 
-    audience = AudienceFactory(name="Rehtorit")
+    theme = ThemeFactory(name="Rehtorit")
     for number in range(3):
-        make_training(title=f"Koulutus {number}", audiences=[audience])
-    index = training_indexes["fi"]
+        make_event(title=f"Tapahtuma {number}", themes=[theme])
+    index = event_indexes["fi"]
 
     with CaptureQueriesContext(connection) as cold:
         first = listing(client, index)
@@ -34,90 +32,80 @@ def test_a_warm_listing_reads_no_relations_and_renders_the_same(
         second = listing(client, index)
 
     assert first == second
-    assert second.count("Rehtorit</span>") == 3  # once per card
-    prefetches = [query for query in cold if "trainingpage_audiences" in query["sql"]]
+    assert second.count("<span>Rehtorit</span>") == 3  # once per card
+    prefetches = [query for query in cold if "eventpage_themes" in query["sql"]]
     assert len(prefetches) == 1
-    assert not [query for query in warm if "trainingpage_audiences" in query["sql"]]
+    assert not [query for query in warm if "eventpage_themes" in query["sql"]]
     assert len(warm) < len(cold)
 
 
-def test_republished_changes_show_in_the_listing(client, make_training, training_indexes):
-    training = make_training(title="Vanha otsikko")
-    listing(client, training_indexes["fi"])
+def test_republished_changes_show_in_the_listing(client, make_event, event_indexes):
+    event = make_event(title="Vanha otsikko")
+    listing(client, event_indexes["fi"])
 
-    training.title = "Uusi otsikko"
-    training.save_revision().publish()
+    event.title = "Uusi otsikko"
+    event.save_revision().publish()
 
-    html = listing(client, training_indexes["fi"])
+    html = listing(client, event_indexes["fi"])
     assert "Uusi otsikko" in html
     assert "Vanha otsikko" not in html
 
 
-def test_renamed_vocabulary_terms_show_in_the_listing(client, make_training, training_indexes):
-    from cms.vocabularies.factories import RegionFactory
+def test_renamed_vocabulary_terms_show_in_the_listing(client, make_event, event_indexes):
+    from cms.vocabularies.factories import ThemeFactory
 
-    region = RegionFactory(name="Lappi")
-    make_training(title="Koulutus pohjoisessa", region=region)
-    assert "<span>Lappi</span>" in listing(client, training_indexes["fi"])
+    theme = ThemeFactory(name="Ohjaus")
+    make_event(title="Ohjauksen päivä", themes=[theme])
+    assert "<span>Ohjaus</span>" in listing(client, event_indexes["fi"])
 
-    region.name = "Lapin alue"
-    region.save()
+    theme.name = "Opinto-ohjaus"
+    theme.save()
 
-    html = listing(client, training_indexes["fi"])
-    assert "<span>Lapin alue</span>" in html  # the card, not only the filter's choices
-    assert "<span>Lappi</span>" not in html
+    html = listing(client, event_indexes["fi"])
+    assert "<span>Opinto-ohjaus</span>" in html  # the card, not only the filter's choices
+    assert "<span>Ohjaus</span>" not in html
 
 
-def test_lifecycle_badge_moves_with_the_clock_without_republishing(
-    client, make_training, training_indexes, monkeypatch
+def test_the_badge_moves_with_the_clock_without_republishing(
+    client, make_event, event_indexes, monkeypatch
 ):
     starts = timezone.now() + dt.timedelta(days=10)
-    make_training(
-        title="Kevään koulutus",
-        starts_at=starts,
-        registration_closes=(starts - dt.timedelta(days=5)).date(),
-    )
-    assert "badge--registration_open" in listing(client, training_indexes["fi"])
+    make_event(title="Kevään tapahtuma", starts_at=starts, ends_at=starts + dt.timedelta(hours=6))
+    assert "badge--upcoming" in listing(client, event_indexes["fi"])
 
-    later = starts - dt.timedelta(days=2)
-    monkeypatch.setattr(timezone, "now", lambda: later)
-
-    html = listing(client, training_indexes["fi"])
-    assert "badge--registration_closed" in html
-    assert "badge--registration_open" not in html
+    monkeypatch.setattr(timezone, "now", lambda: starts + dt.timedelta(hours=1))
+    html = listing(client, event_indexes["fi"])
+    assert "badge--ongoing" in html
+    assert "badge--upcoming" not in html
 
 
-def test_cards_follow_the_readers_language(client, make_training, training_indexes):
-    from cms.vocabularies.factories import OrganisationFactory
+def test_cards_follow_the_readers_language(client, make_event, event_indexes):
+    from cms.vocabularies.factories import ThemeFactory
 
-    organiser = OrganisationFactory(name="Opetushallitus")
-    make_training(title="Koulutus", organiser=organiser, translate_to=("sv",))
-    swedish_row = organiser.copy_for_translation(training_indexes["sv"].locale)
-    swedish_row.name = "Utbildningsstyrelsen"
+    theme = ThemeFactory(name="Ohjaus")
+    make_event(title="Tapahtuma", themes=[theme], translate_to=("sv",))
+    swedish_row = theme.copy_for_translation(event_indexes["sv"].locale)
+    swedish_row.name = "Vägledning"
     swedish_row.save()
 
-    finnish = listing(client, training_indexes["fi"])
-    swedish = listing(client, training_indexes["sv"])
-
-    assert "Järjestäjä: Opetushallitus" in finnish
-    assert "Arrangör: Utbildningsstyrelsen" in swedish
+    assert "<span>Ohjaus</span>" in listing(client, event_indexes["fi"])
+    assert "<span>Vägledning</span>" in listing(client, event_indexes["sv"])
 
 
-def test_filter_form_is_cached_per_input_and_follows_new_choices(
-    client, make_training, training_indexes
-):
+def test_filter_form_is_cached_per_input_and_follows_new_choices(client, make_event, event_indexes):
     """The rendered filter form is cached; its key covers the input and the choices."""
-    from cms.vocabularies.factories import RegionFactory
+    from cms.vocabularies.factories import ThemeFactory
 
-    make_training(title="Koulutus")
-    index = training_indexes["fi"]
+    make_event(title="Tapahtuma")
+    index = event_indexes["fi"]
     assert "Ahvenanmaa" not in listing(client, index)
 
-    RegionFactory(name="Ahvenanmaa", slug="ahvenanmaa")
+    ThemeFactory(name="Ahvenanmaa", slug="ahvenanmaa")
     assert '<option value="ahvenanmaa">Ahvenanmaa</option>' in listing(client, index)
 
     for _attempt in range(2):  # the second answer comes from the cache
-        html = listing(client, index, 400, date_from="eilen", free="on")
-        assert 'class="field__error" id="id_date_from-error"' in html
-        assert 'name="free" id="id_free" checked' in html
-    assert 'class="field__error"' not in listing(client, index, free="on")
+        html = listing(client, index, 400, topic="ei-ole")
+        assert 'class="field__error" id="id_topic-error"' in html
+    html = listing(client, index, topic="ahvenanmaa")
+    assert 'class="field__error"' not in html
+    assert '<option value="ahvenanmaa" selected>Ahvenanmaa</option>' in html

@@ -10,7 +10,7 @@ import pytest
 
 from cms.collation import collation_key
 
-SWEDISH_AUDIENCES = [
+SWEDISH_NAMES = [
     "Åländska skolor",
     "Ämneslärare",
     "Yrkesutbildning",
@@ -33,7 +33,7 @@ SWEDISH_ORDER = [
 
 
 def test_swedish_and_finnish_put_a_ring_a_umlaut_o_umlaut_after_z():
-    assert sorted(SWEDISH_AUDIENCES, key=lambda name: collation_key(name, "sv")) == SWEDISH_ORDER
+    assert sorted(SWEDISH_NAMES, key=lambda name: collation_key(name, "sv")) == SWEDISH_ORDER
     finnish = ["Äänekosken lukio", "Zachris Topeliuksen koulu", "Åbo Akademi", "Öljy", "Espoo"]
     assert sorted(finnish, key=lambda name: collation_key(name, "fi")) == [
         "Espoo",
@@ -51,20 +51,20 @@ def test_swedish_and_finnish_put_a_ring_a_umlaut_o_umlaut_after_z():
 
 
 @pytest.mark.django_db
-def test_api_and_site_filter_sort_swedish_names_the_swedish_way(client, locales, make_training):
+def test_api_and_site_filter_sort_swedish_names_the_swedish_way(client, locales, make_event):
     from cms.translation import translate
-    from cms.vocabularies.factories import AudienceFactory
+    from cms.vocabularies.factories import ThemeFactory
 
-    audiences = []
-    for number, swedish in enumerate(SWEDISH_AUDIENCES):
-        audience = AudienceFactory(name=f"Kohderyhmä {number}", slug=f"kohderyhma-{number}")
-        translate(audience, locales["sv"], {"name": swedish})
-        audiences.append(audience)
-    make_training(audiences=audiences, translate_to=("sv",))
+    themes = []
+    for number, swedish in enumerate(SWEDISH_NAMES):
+        theme = ThemeFactory(name=f"Teema {number}", slug=f"teema-{number}")
+        translate(theme, locales["sv"], {"name": swedish})
+        themes.append(theme)
+    make_event(themes=themes, translate_to=("sv",))
 
-    items = client.get("/api/v1/audiences/?locale=sv&limit=50").json()["items"]
+    items = client.get("/api/v1/themes/?locale=sv&limit=50").json()["items"]
     assert [item["name"] for item in items] == SWEDISH_ORDER
 
-    html = client.get("/sv/utbildningar/").content.decode()
+    html = client.get("/sv/evenemang/").content.decode()
     positions = [html.index(f">{name}</option>") for name in SWEDISH_ORDER]
     assert positions == sorted(positions)

@@ -25,21 +25,23 @@ def hreflangs(html: str) -> dict[str, str]:
     return dict(links)
 
 
-def test_switcher_links_each_language_to_the_translation(client, make_training):
-    training = make_training(translate_to=("sv", "en"))
-    sv, en = (training.get_translations().get(locale__language_code=code) for code in ("sv", "en"))
+def test_switcher_links_each_language_to_the_translation(client, make_publication):
+    publication = make_publication(translate_to=("sv", "en"))
+    sv, en = (
+        publication.get_translations().get(locale__language_code=code) for code in ("sv", "en")
+    )
 
-    html = client.get(training.url).content.decode()
+    html = client.get(publication.url).content.decode()
 
-    assert switcher_targets(html) == {"fi": training.url, "sv": sv.url, "en": en.url}
+    assert switcher_targets(html) == {"fi": publication.url, "sv": sv.url, "en": en.url}
     assert set(hreflangs(html)) == {"fi", "sv", "en", "x-default"}
     assert hreflangs(html)["sv"].endswith(sv.url)
 
 
-def test_switcher_falls_back_to_the_home_page_without_a_translation(client, make_training):
-    training = make_training(translate_to=("sv",))
+def test_switcher_falls_back_to_the_home_page_without_a_translation(client, make_publication):
+    publication = make_publication(translate_to=("sv",))
 
-    html = client.get(training.url).content.decode()
+    html = client.get(publication.url).content.decode()
 
     assert switcher_targets(html)["en"] == "/en/"
     assert client.get("/en/").status_code == 200
@@ -47,19 +49,19 @@ def test_switcher_falls_back_to_the_home_page_without_a_translation(client, make
 
 
 @pytest.mark.parametrize("hide", [make_draft, make_private])
-def test_unpublished_or_private_translation_is_never_a_target(client, make_training, hide):
-    training = make_training(translate_to=("sv", "en"))
-    hide(training.get_translations().get(locale__language_code="sv"))
+def test_unpublished_or_private_translation_is_never_a_target(client, make_publication, hide):
+    publication = make_publication(translate_to=("sv", "en"))
+    hide(publication.get_translations().get(locale__language_code="sv"))
 
-    html = client.get(training.url).content.decode()
+    html = client.get(publication.url).content.decode()
 
     assert switcher_targets(html)["sv"] == "/sv/"
     assert "sv" not in hreflangs(html)
     assert client.get(switcher_targets(html)["sv"]).status_code == 200
 
 
-def test_every_switcher_target_answers_200(client, make_training):
-    training = make_training(translate_to=("en",))
+def test_every_switcher_target_answers_200(client, make_publication):
+    publication = make_publication(translate_to=("en",))
 
-    for url in switcher_targets(client.get(training.url).content.decode()).values():
+    for url in switcher_targets(client.get(publication.url).content.decode()).values():
         assert client.get(url).status_code == 200, url

@@ -66,35 +66,33 @@ def read_with_icalendar(ics: bytes) -> list[dict]:
 
 
 @pytest.fixture
-def summer_training(make_training):
-    """A training on 16 May 2026 at 09:00 Helsinki time (summer time, UTC+3), in fi and sv,
+def summer_event(make_event):
+    """An event on 16 May 2026 at 09:00 Helsinki time (summer time, UTC+3), in fi and sv,
     whose description contains characters that HTML escapes."""
     starts = dt.datetime(2026, 5, 16, 9, 0, tzinfo=HELSINKI)
-    return make_training(
+    return make_event(
         translate_to=("sv",),
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=3),
         lead="Ryhmäkoko < 20 & maksuton",
-        street_address="Valtakatu 2",
-        postal_code="96100",
-        locality="Rovaniemi",
+        venue="Rovaniemi",
     )
 
 
-def test_summer_event_reads_as_0600_utc_in_icalendar_and_ical_js(client, summer_training):
-    from pages.trainings.factories import TrainingPageFactory
+def test_summer_event_reads_as_0600_utc_in_icalendar_and_ical_js(client, summer_event):
+    from tests.events.factories import EventPageFactory
 
     winter = dt.datetime(2026, 1, 15, 9, 0, tzinfo=HELSINKI)
 
-    winter_training = TrainingPageFactory(
-        parent=summer_training.get_parent(), starts_at=winter, ends_at=winter
+    winter_event = EventPageFactory(
+        parent=summer_event.get_parent(), starts_at=winter, ends_at=winter
     )
-    winter_training.save_revision().publish()
-    ics = client.get("/fi/calendar/trainings.ics?when=all").content
+    winter_event.save_revision().publish()
+    ics = client.get("/fi/calendar/events.ics").content
 
     expected = {
-        f"training-{summer_training.translation_key}": "2026-05-16T06:00:00",
-        f"training-{winter_training.translation_key}": "2026-01-15T07:00:00",
+        f"event-{summer_event.translation_key}": "2026-05-16T06:00:00",
+        f"event-{winter_event.translation_key}": "2026-01-15T07:00:00",
     }
     python_events = read_with_icalendar(ics)
     node_events = read_with_ical_js(ics)
@@ -106,23 +104,21 @@ def test_summer_event_reads_as_0600_utc_in_icalendar_and_ical_js(client, summer_
     assert b"RDATE" not in ics and b"RRULE:FREQ=YEARLY" in ics
 
 
-def test_uids_do_not_depend_on_the_host_and_translations_share_one(client, summer_training):
-    paths = {
-        "fi": reverse("page_calendar", kwargs={"key": "trainings", "page_id": summer_training.pk})
-    }
-    swedish = summer_training.get_translation(Locale.objects.get(language_code="sv"))
-    paths["sv"] = f"/sv/calendar/trainings/{swedish.pk}.ics"
+def test_uids_do_not_depend_on_the_host_and_translations_share_one(client, summer_event):
+    paths = {"fi": reverse("page_calendar", kwargs={"key": "events", "page_id": summer_event.pk})}
+    swedish = summer_event.get_translation(Locale.objects.get(language_code="sv"))
+    paths["sv"] = f"/sv/calendar/events/{swedish.pk}.ics"
     uids = set()
     with override_settings(BASE_URL=BASE):
         for host in ("localhost", "127.0.0.1:8000"):
             for path in paths.values():
                 (event,) = read_with_ical_js(client.get(path, HTTP_HOST=host).content)
                 uids.add(event["uid"])
-    assert uids == {f"training-{summer_training.translation_key}@eduverkko.example"}
+    assert uids == {f"event-{summer_event.translation_key}@eduverkko.example"}
 
 
-def test_calendar_descriptions_are_plain_text(client, summer_training):
-    ics = client.get(f"/fi/calendar/trainings/{summer_training.pk}.ics").content
+def test_calendar_descriptions_are_plain_text(client, summer_event):
+    ics = client.get(f"/fi/calendar/events/{summer_event.pk}.ics").content
     (event,) = read_with_ical_js(ics)
     assert event["description"].startswith("Ryhmäkoko < 20 & maksuton")
     assert b"&lt" not in ics and b"&amp" not in ics
@@ -133,22 +129,22 @@ def own_urls(text: str) -> list[str]:
 
 
 @override_settings(BASE_URL=BASE)
-def test_every_absolute_url_in_every_output_uses_base_url(client, summer_training):
+def test_every_absolute_url_in_every_output_uses_base_url(client, summer_event):
     """Requests arrive under another host than BASE_URL and the Wagtail Site record; every
     absolute URL pointing at the site must still be under BASE_URL."""
-    listing = summer_training.get_parent()
+    listing = summer_event.get_parent()
     outputs = {
         "robots": "/robots.txt",
         "sitemap": "/sitemap.xml",
-        "rss": "/fi/feeds/trainings/rss.xml",
-        "atom": "/fi/feeds/trainings/atom.xml",
-        "ics listing": "/fi/calendar/trainings.ics?when=all",
-        "ics page": f"/fi/calendar/trainings/{summer_training.pk}.ics",
-        "html page": summer_training.url,
+        "rss": "/fi/feeds/events/rss.xml",
+        "atom": "/fi/feeds/events/atom.xml",
+        "ics listing": "/fi/calendar/events.ics",
+        "ics page": f"/fi/calendar/events/{summer_event.pk}.ics",
+        "html page": summer_event.url,
         "html listing": listing.url,
         "html home": "/fi/",
-        "api list": "/api/v1/trainings/?limit=1",
-        "api detail": f"/api/v1/trainings/{summer_training.pk}",
+        "api list": "/api/v1/events/?limit=1",
+        "api detail": f"/api/v1/events/{summer_event.pk}",
         "api pages": "/api/v1/pages/?limit=1",
         "openapi": "/api/v1/openapi.json",
     }
@@ -167,17 +163,18 @@ def test_every_absolute_url_in_every_output_uses_base_url(client, summer_trainin
     assert seen > 30
 
 
-def test_atom_feed_has_author_self_link_and_swedish_definite_subtitle(client, summer_training):
-    fi = feedparser.parse(client.get("/fi/feeds/trainings/atom.xml").content)
-    sv = feedparser.parse(client.get("/sv/feeds/trainings/rss.xml").content)
+def test_atom_feed_has_author_self_link_and_a_translated_subtitle(client, summer_event):
+    fi = feedparser.parse(client.get("/fi/feeds/events/atom.xml").content)
+    sv = feedparser.parse(client.get("/sv/feeds/events/rss.xml").content)
     assert not fi.bozo and not sv.bozo
     assert fi.feed.author == "Koulutusverkostot"
-    assert fi.feed.id == "http://testserver/fi/feeds/trainings/atom.xml"
+    assert fi.feed.id == "http://testserver/fi/feeds/events/atom.xml"
     assert {"rel": "self", "href": fi.feed.id} in [
         {"rel": link.rel, "href": link.href} for link in fi.feed.links
     ]
-    assert fi.feed.subtitle == "Uusimmat koulutukset."
-    assert sv.feed.subtitle == "De senaste utbildningarna."
+    # A plugin without its own wording gets the sentence that fits any noun, translated.
+    assert fi.feed.subtitle == "Viimeksi julkaistut: events."
+    assert sv.feed.subtitle == "Senast publicerat: events."
 
 
 def head_tags(document: str) -> dict[str, list[str]]:
@@ -195,22 +192,22 @@ def head_tags(document: str) -> dict[str, list[str]]:
     return tags
 
 
-def test_head_canonical_alternates_x_default_description_and_sharing(client, summer_training):
-    page = head_tags(client.get(summer_training.url).content.decode())
-    fi_url = page_url(summer_training)
+def test_head_canonical_alternates_x_default_description_and_sharing(client, summer_event):
+    page = head_tags(client.get(summer_event.url).content.decode())
+    fi_url = page_url(summer_event)
     assert page["canonical"] == [fi_url]
     assert page["hreflang:x-default"] == [fi_url]
     assert page["hreflang:sv"] and page["og:url"] == [fi_url]
     assert page["description"] == ["Ryhmäkoko < 20 & maksuton"]
-    assert page["og:title"] == [summer_training.title]
+    assert page["og:title"] == [summer_event.title]
     assert page["twitter:card"] == ["summary"]
 
-    listing = summer_training.get_parent()
+    listing = summer_event.get_parent()
     base = page_url(listing)
     plain = head_tags(client.get(listing.url).content.decode())
     assert plain["canonical"] == [base] and plain["hreflang:x-default"]
     assert plain["description"], "a listing page needs a meta description"
-    filtered = head_tags(client.get(f"{listing.url}?format=online").content.decode())
+    filtered = head_tags(client.get(f"{listing.url}?topic=ohjaus").content.decode())
     assert filtered["canonical"] == [base]
     assert filtered["robots"] == ["noindex, follow"]
     assert not any(key.startswith("hreflang:") for key in filtered)
@@ -224,7 +221,7 @@ def test_head_canonical_alternates_x_default_description_and_sharing(client, sum
     assert search["robots"] == ["noindex, follow"] and search["description"]
 
 
-def test_sitemap_gives_lastmod_to_home_pages(client, summer_training):
+def test_sitemap_gives_lastmod_to_home_pages(client, summer_event):
     sitemap = client.get("/sitemap.xml").content.decode()
     entry = sitemap.split("<loc>http://testserver/fi/</loc>")[1].split("</url>")[0]
     assert "<lastmod>" in entry

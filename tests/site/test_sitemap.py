@@ -26,13 +26,13 @@ def parse_sitemap(client) -> dict[str, dict[str, str]]:
     }
 
 
-def test_sitemap_lists_every_language_with_alternates(client, make_training):
-    training = make_training(translate_to=("sv", "en"))
-    translations = {page.locale.language_code: page for page in training.get_translations()}
+def test_sitemap_lists_every_language_with_alternates(client, make_publication):
+    publication = make_publication(translate_to=("sv", "en"))
+    translations = {page.locale.language_code: page for page in publication.get_translations()}
 
     sitemap = parse_sitemap(client)
 
-    fi_url = page_url(training)
+    fi_url = page_url(publication)
     assert fi_url in sitemap
     assert sitemap[fi_url] == {
         "fi": fi_url,
@@ -45,11 +45,11 @@ def test_sitemap_lists_every_language_with_alternates(client, make_training):
 
 
 def test_sitemap_leaves_out_drafts_private_pages_and_unpublished_translations(
-    client, make_training
+    client, make_publication
 ):
-    draft = make_training()
-    private = make_training()
-    partly = make_training(translate_to=("sv",))
+    draft = make_publication()
+    private = make_publication()
+    partly = make_publication(translate_to=("sv",))
     make_draft(draft)
     make_private(private)
     swedish = partly.get_translations().get(locale__language_code="sv")

@@ -269,3 +269,74 @@ def test_event_json_ld_has_structured_address_and_organiser_url(client, make_tra
         "addressCountry": "FI",
     }
     assert data["organizer"]["url"] == "https://avi.fi/lappi"
+
+
+def test_feed_subtitle_is_the_plugins_own_sentence_in_each_language(client, trainings):
+    import feedparser
+
+    fi = feedparser.parse(client.get("/fi/feeds/trainings/atom.xml").content)
+    sv = feedparser.parse(client.get("/sv/feeds/trainings/rss.xml").content)
+    assert not fi.bozo and not sv.bozo
+    assert fi.feed.subtitle == "Uusimmat koulutukset."
+    # Swedish needs the definite plural, which a generic sentence cannot give.
+    assert sv.feed.subtitle == "De senaste utbildningarna."
+
+
+def test_training_page_shows_every_filled_field(client, make_training):
+    from cms.vocabularies.factories import (
+        AudienceFactory,
+        OrganisationFactory,
+        PersonFactory,
+        RegionFactory,
+        ThemeFactory,
+    )
+    from cms.vocabularies.models import Language
+
+    organiser = OrganisationFactory(name="Lapin aluehallintovirasto")
+    contact = PersonFactory(
+        name="Anna Lehtonen",
+        job_title="Ylitarkastaja",
+        organisation=organiser,
+        phone="+358 29 501 7000",
+        email="anna.lehtonen@example.fi",
+    )
+    training = make_training(
+        title="Pedagoginen johtajuus",
+        lead="Kaksipäiväinen koulutus johtajille.",
+        venue="Auditorio",
+        street_address="Valtakatu 2",
+        postal_code="96100",
+        locality="Rovaniemi",
+        region=RegionFactory(name="Lappi"),
+        organiser=organiser,
+        audiences=[AudienceFactory(name="Varhaiskasvatus")],
+        themes=[ThemeFactory(name="Johtaminen")],
+        languages=[Language.objects.get(code="sv")],
+        is_free=False,
+        price="120.00",
+        capacity=60,
+        registration_url="https://example.fi/ilmoittaudu",
+        contacts=[contact],
+    )
+
+    html = client.get(training.url).content.decode()
+
+    for text in (
+        "Pedagoginen johtajuus",
+        "Kaksipäiväinen koulutus johtajille.",
+        "Auditorio",
+        "Valtakatu 2, 96100 Rovaniemi",
+        "Lappi",
+        "Lapin aluehallintovirasto",
+        "Varhaiskasvatus",
+        "Johtaminen",
+        "ruotsi",
+        "120\xa0€",
+        "60",
+        "https://example.fi/ilmoittaudu",
+        "Anna Lehtonen",
+        "Ylitarkastaja",
+        "tel:+358295017000",
+        "mailto:anna.lehtonen@example.fi",
+    ):
+        assert text in html, text

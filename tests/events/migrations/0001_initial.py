@@ -44,7 +44,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'event',
                 'verbose_name_plural': 'events',
-                'ordering': ['starts_at'],
             },
             bases=('wagtailcore.page', models.Model),
         ),
