@@ -24,7 +24,7 @@ WARM_LISTING_QUERIES = 18
 COLD_LISTING_QUERIES = 29
 
 
-def create_events(make_event, count: int, **fields) -> list:
+def create_events(make_event, count: int, first: int = 0, **fields) -> list:
     from cms.vocabularies.factories import ThemeFactory
 
     theme = fields.pop("theme", None) or ThemeFactory()
@@ -35,7 +35,7 @@ def create_events(make_event, count: int, **fields) -> list:
             themes=[theme],
             **fields,
         )
-        for number in range(count)
+        for number in range(first, first + count)
     ]
 
 
@@ -59,7 +59,7 @@ def test_listing_query_count_does_not_grow_with_items(
     url = event_indexes[language].url
     create_events(make_event, 1)
     few, _html = listing_queries(client, url, cache_state)
-    create_events(make_event, 29)
+    create_events(make_event, 29, first=1)
     many, html = listing_queries(client, url, cache_state)
 
     assert many == few
