@@ -23,6 +23,14 @@ class EventPage(MainImageMixin, BasePage):
     starts_at = models.DateTimeField("starts")
     ends_at = models.DateTimeField("ends")
     venue = models.CharField("venue", max_length=255, blank=True)
+    organiser = models.ForeignKey(
+        "vocabularies.Organisation",
+        verbose_name="organiser",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     themes = ParentalManyToManyField(
         "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
     )
@@ -35,6 +43,7 @@ class EventPage(MainImageMixin, BasePage):
         FieldPanel("starts_at"),
         FieldPanel("ends_at"),
         FieldPanel("venue"),
+        FieldPanel("organiser"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         *MainImageMixin.image_panels(),
     ]
@@ -43,6 +52,7 @@ class EventPage(MainImageMixin, BasePage):
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),
         TranslatableField("venue"),
+        SynchronizedField("organiser"),
         SynchronizedField("themes"),
         *MainImageMixin.image_translation_fields,
     ]
