@@ -60,6 +60,4 @@ def test_a_writer_is_not_offered_translations_outside_their_sections(
     assert form.status_code == 200
     assert f'value="{locales["sv"].id}"' in form.content.decode()
     assert client.post(own_url, {"locales": [locales["sv"].id]}).status_code == 302
-    assert Page.objects.filter(
-        translation_key=event.translation_key, locale=locales["sv"]
-    ).exists()
+    assert Page.objects.filter(translation_key=event.translation_key, locale=locales["sv"]).exists()
