@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.media.alt_text import offer_image_alt_text
 from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
 
@@ -68,6 +69,10 @@ class EventPage(MainImageMixin, BasePage):
         verbose_name = "event"
         verbose_name_plural = "events"
         ordering = ["starts_at"]
+
+    def clean(self) -> None:
+        super().clean()
+        offer_image_alt_text(self)
 
     def has_ended_at(self, now) -> bool:
         return self.ends_at <= now
