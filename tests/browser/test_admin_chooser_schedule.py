@@ -1,8 +1,9 @@
 """The organiser chooser modal and the schedule dialog, in Chromium (Finnish, Helsinki time).
 
-A training planner opens the organiser modal and sees only the Finnish rows, also when
-searching; communications sets a go-live time in the schedule dialog, presses its one
-button, and the scheduler publishes the page once the time has passed.
+A section's writer (an event organiser, on the test plugin) opens the organiser modal and
+sees only the Finnish rows, also when searching; communications sets a go-live time in the
+schedule dialog, presses its one button, and the scheduler publishes the page once the time
+has passed.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from wagtail.models import Locale, Page
 
 from cms.editorial.roles import COMMUNICATIONS, setup_roles
 from cms.vocabularies.factories import OrganisationFactory
-from pages.trainings.editorial import TRAINING_PLANNERS
-from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
+from tests.events.editorial import EVENT_ORGANISERS
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 PASSWORD = "browser-chooser-password"
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -33,8 +34,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def trainings(translated_home_pages):
-    index = TrainingIndexPageFactory(parent=translated_home_pages["fi"])
+def events(translated_home_pages):
+    index = EventIndexPageFactory(parent=translated_home_pages["fi"])
     index.save_revision().publish()
     setup_roles()
     finnish = OrganisationFactory(name="Opetushallitus", slug="oph")
@@ -43,7 +44,7 @@ def trainings(translated_home_pages):
         row.name = name
         row.save()
     for username, group in (
-        ("suunnittelija", TRAINING_PLANNERS.name),
+        ("jarjestaja", EVENT_ORGANISERS.name),
         ("viestija", COMMUNICATIONS.name),
     ):
         user = get_user_model().objects.create_user(username, f"{username}@example.fi", PASSWORD)
@@ -66,11 +67,11 @@ def _modal_rows(page) -> list[str]:
     return [text.strip() for text in page.locator(CHOICES).all_inner_texts()]
 
 
-def test_the_organiser_modal_offers_finnish_rows_only(base_url, browser_page, trainings):
+def test_the_organiser_modal_offers_finnish_rows_only(base_url, browser_page, events):
     page, base = browser_page, base_url
-    index, _finnish = trainings
-    _log_in(page, base, "suunnittelija")
-    page.goto(f"{base}/admin/pages/add/trainings/trainingpage/{index.id}/")
+    index, _finnish = events
+    _log_in(page, base, "jarjestaja")
+    page.goto(f"{base}/admin/pages/add/events/eventpage/{index.id}/")
     page.locator("#id_organiser-chooser [data-chooser-action-choose]").first.click()
     page.locator(CHOICES).first.wait_for()
     assert _modal_rows(page) == ["Opetushallitus"]
@@ -87,11 +88,11 @@ def test_the_organiser_modal_offers_finnish_rows_only(base_url, browser_page, tr
 
 
 def test_one_button_schedules_and_the_scheduler_publishes(
-    base_url, browser_page, trainings, monkeypatch
+    base_url, browser_page, events, monkeypatch
 ):
     page, base = browser_page, base_url
-    index, _finnish = trainings
-    draft = TrainingPageFactory(parent=index, title="Ajastettava kurssi", live=False)
+    index, _finnish = events
+    draft = EventPageFactory(parent=index, title="Ajastettava tapaaminen", live=False)
     draft.save_revision()
     go_live = (timezone.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
     local = go_live.astimezone(HELSINKI)

@@ -1,5 +1,5 @@
-"""The core's editorial tests run over the test plugin's section (and, until their rewrite on
-the test plugin, the trainings section; see PENDING_REWRITE_ON_TEST_PLUGIN)."""
+"""The core's editorial tests run over the test plugins' sections: publications (moderated)
+and events (light workflow, with its own writer role)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils.translation import trans_real
 
 
 @pytest.fixture
-def roles(publication_indexes, training_indexes) -> None:
+def roles(publication_indexes, event_indexes) -> None:
     """Set the roles up once both sections exist in every locale."""
     from cms.editorial.roles import setup_roles
 

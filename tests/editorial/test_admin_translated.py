@@ -19,20 +19,20 @@ from cms.vocabularies.factories import OrganisationFactory
 from cms.vocabularies.models import Organisation
 
 
-def _screens(training, swedish, training_indexes) -> list[str]:
-    source = TranslationSource.objects.get(object_id=training.translation_key)
+def _screens(event, swedish, event_indexes) -> list[str]:
+    source = TranslationSource.objects.get(object_id=event.translation_key)
     return [
         reverse("wagtailadmin_home"),
-        reverse("wagtailadmin_explore", args=[training_indexes["fi"].id]),
-        reverse("wagtailadmin_pages:edit", args=[training.id]),
+        reverse("wagtailadmin_explore", args=[event_indexes["fi"].id]),
+        reverse("wagtailadmin_pages:edit", args=[event.id]),
         reverse(
             "wagtailadmin_pages:add",
-            args=["trainings", "trainingpage", training_indexes["fi"].id],
+            args=["events", "eventpage", event_indexes["fi"].id],
         ),
         reverse("wagtailadmin_pages:edit", args=[swedish.id]),
         reverse("wagtail_localize:update_translations", args=[source.id]),
-        reverse("wagtail_localize:submit_page_translation", args=[training.id]),
-        reverse("wagtailadmin_pages:history", args=[training.id]),
+        reverse("wagtail_localize:submit_page_translation", args=[event.id]),
+        reverse("wagtailadmin_pages:history", args=[event.id]),
         reverse("wagtailimages:index"),
         reverse("wagtaildocs:index"),
         reverse("editorial_translation_status"),
@@ -44,13 +44,13 @@ def _screens(training, swedish, training_indexes) -> list[str]:
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_editor_screens_have_no_english(
-    client, communications, training, training_indexes, locales, untranslated, language
+    client, communications, event, event_indexes, locales, untranslated, language
 ):
-    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+    swedish = translate(event, locales["sv"], {"title": "Studiehandledarnas nätverksdag"})
     OrganisationFactory(name="Opetushallitus")  # rows in the organiser chooser
     UserProfile.objects.filter(user=communications).update(preferred_language=language)
     login(client, communications)
-    for url in _screens(training, swedish, training_indexes):
+    for url in _screens(event, swedish, event_indexes):
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode().lower()

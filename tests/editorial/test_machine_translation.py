@@ -49,16 +49,14 @@ def test_deepl_gets_a_target_language_it_accepts():
     assert translator.get_api_endpoint() == "https://api-free.deepl.com/v2/translate"
 
 
-def test_machine_translation_in_the_editor_leaves_a_draft(
-    client, communications, training, locales
-):
+def test_machine_translation_in_the_editor_leaves_a_draft(client, communications, event, locales):
     login(client, communications)
     client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[training.id]),
+        reverse("wagtail_localize:submit_page_translation", args=[event.id]),
         {"locales": [locales["sv"].id]},
     )
     translation = Translation.objects.get(
-        source__object_id=training.translation_key, target_locale=locales["sv"]
+        source__object_id=event.translation_key, target_locale=locales["sv"]
     )
     response = client.post(
         reverse("wagtail_localize:machine_translate", args=[translation.id]),
@@ -66,15 +64,15 @@ def test_machine_translation_in_the_editor_leaves_a_draft(
     )
     assert response.status_code == 302
     assert StringTranslation.objects.filter(locale=locales["sv"]).exists()
-    swedish = Page.objects.get(translation_key=training.translation_key, locale=locales["sv"])
+    swedish = Page.objects.get(translation_key=event.translation_key, locale=locales["sv"])
     assert not swedish.live
 
 
-def test_sync_cannot_publish_a_machine_translation(client, communications, training, locales):
-    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
-    training.title = "Digipedagogiikan kurssi, uusi nimi"
-    training.save_revision().publish()
-    source = TranslationSource.objects.get(object_id=training.translation_key)
+def test_sync_cannot_publish_a_machine_translation(client, communications, event, locales):
+    swedish = translate(event, locales["sv"], {"title": "Studiehandledarnas nätverksdag"})
+    event.title = "Opinto-ohjaajien verkostopäivä, uusi nimi"
+    event.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=event.translation_key)
     login(client, communications)
     url = reverse("wagtail_localize:update_translations", args=[source.id])
     response = client.post(url, {"use_machine_translation": "on", "publish_translations": "on"})
@@ -83,9 +81,9 @@ def test_sync_cannot_publish_a_machine_translation(client, communications, train
         message = escape(str(DraftOnlyUpdateForm.DRAFTS_ONLY_MESSAGE))
     assert message in response.content.decode()
     swedish.refresh_from_db()
-    assert swedish.title == "Digipedagogikkurs", "nothing was published"
+    assert swedish.title == "Studiehandledarnas nätverksdag", "nothing was published"
 
     response = client.post(url, {"use_machine_translation": "on"})
     assert response.status_code == 302
     swedish.refresh_from_db()
-    assert swedish.title == "Digipedagogikkurs"
+    assert swedish.title == "Studiehandledarnas nätverksdag"

@@ -5,20 +5,17 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.models import Page
 
-from cms.editorial.roles import setup_roles
 from cms.testing import login
-from cms.translation import translate
-from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
-from pages.trainings.editorial import TRAINING_PLANNERS
-from tests.editorial.test_workflow import _submit_new_training
+from tests.editorial.test_workflow import submit_new_event
+from tests.events.editorial import EVENT_ORGANISERS
 
 APPROVE = 'data-workflow-action-name="approve"'
 
 
 def test_author_is_not_offered_approval_and_a_colleague_approval_publishes(
-    client, planner, make_editor, training_indexes
+    client, event_organiser, make_editor, event_indexes
 ):
-    page = _submit_new_training(client, planner, training_indexes["fi"])
+    page = submit_new_event(client, event_organiser, event_indexes["fi"])
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.id]))
     assert APPROVE not in editor.content.decode(), "no approving one's own work"
     task_state = page.current_workflow_state.current_task_state
@@ -29,7 +26,7 @@ def test_author_is_not_offered_approval_and_a_colleague_approval_publishes(
     page.refresh_from_db()
     assert not page.live
 
-    colleague = make_editor(TRAINING_PLANNERS.name)
+    colleague = make_editor(EVENT_ORGANISERS.name)
     client.logout()
     login(client, colleague)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.id]))
@@ -43,31 +40,24 @@ def test_author_is_not_offered_approval_and_a_colleague_approval_publishes(
     assert page.live, "the section's reviewer publishes through the approval"
 
 
-def test_planner_is_not_offered_translations_outside_their_sections(
-    client, planner, translated_home_pages, locales, training
+def test_a_writer_is_not_offered_translations_outside_their_sections(
+    client, event_organiser, publication_indexes, publication, event, locales
 ):
-    news_index = NewsIndexPageFactory(parent=translated_home_pages["fi"])
-    translate(news_index, locales["en"], {"title": "News"})
-    setup_roles()
-    news = NewsPageFactory(parent=news_index, title="Uutinen")
-    news.save_revision().publish()
-    translate_url = reverse("wagtail_localize:submit_page_translation", args=[news.id])
-    login(client, planner)
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[publication.id])
+    login(client, event_organiser)
 
-    listing = client.get(reverse("wagtailadmin_explore", args=[news_index.id]))
+    listing = client.get(reverse("wagtailadmin_explore", args=[publication_indexes["fi"].id]))
     assert translate_url not in listing.content.decode()
     response = client.post(translate_url, {"locales": [locales["en"].id]})
     assert response.status_code in (302, 403)
     assert not Page.objects.filter(
-        translation_key=news.translation_key, locale=locales["en"]
+        translation_key=publication.translation_key, locale=locales["en"]
     ).exists()
 
-    # In their own section the planner translates, and only into locales they may write.
-    own_url = reverse("wagtail_localize:submit_page_translation", args=[training.id])
+    # In their own section the organiser translates, and only into locales they may write.
+    own_url = reverse("wagtail_localize:submit_page_translation", args=[event.id])
     form = client.get(own_url)
     assert form.status_code == 200
     assert f'value="{locales["sv"].id}"' in form.content.decode()
     assert client.post(own_url, {"locales": [locales["sv"].id]}).status_code == 302
-    assert Page.objects.filter(
-        translation_key=training.translation_key, locale=locales["sv"]
-    ).exists()
+    assert Page.objects.filter(translation_key=event.translation_key, locale=locales["sv"]).exists()

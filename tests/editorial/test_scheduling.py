@@ -18,8 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.testing import login
-from pages.trainings.models import TrainingPage
-from pages.trainings.tests.forms import training_form_data
+from tests.events.forms import event_form_data
+from tests.events.models import EventPage
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SCHEDULE_BUTTON = {"action-schedule": "1"}
@@ -43,14 +43,14 @@ def go_live() -> dt.datetime:
 
 def _add_scheduled(client, user, index, slug: str, go_live: dt.datetime):
     login(client, user)
-    url = reverse("wagtailadmin_pages:add", args=["trainings", "trainingpage", index.id])
+    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.id])
     data = {
-        **training_form_data("Kevään verkkokurssi", slug, go_live_at=_finnish(go_live)),
+        **event_form_data("Kevään verkostopäivä", slug, go_live_at=_finnish(go_live)),
         **SCHEDULE_BUTTON,
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    return TrainingPage.objects.get(slug=slug)
+    return EventPage.objects.get(slug=slug)
 
 
 def _run_scheduler_at(monkeypatch, instant: dt.datetime, page: Page) -> bool:
@@ -79,9 +79,9 @@ def _approve(client, reviewer, page: Page) -> None:
 
 
 def test_communications_schedules_in_one_step(
-    client, monkeypatch, communications, training_indexes, go_live
+    client, monkeypatch, communications, event_indexes, go_live
 ):
-    page = _add_scheduled(client, communications, training_indexes["fi"], "kevat", go_live)
+    page = _add_scheduled(client, communications, event_indexes["fi"], "kevat", go_live)
     assert not page.live
     assert _scheduled_for(page) == go_live
     assert not _run_scheduler_at(monkeypatch, go_live - dt.timedelta(minutes=1), page)
@@ -89,10 +89,10 @@ def test_communications_schedules_in_one_step(
     assert _scheduled_for(page) is None
 
 
-def test_a_planner_submits_with_the_schedule_and_approval_schedules_it(
-    client, monkeypatch, planner, communications, training_indexes, go_live
+def test_a_writer_submits_with_the_schedule_and_approval_schedules_it(
+    client, monkeypatch, event_organiser, communications, event_indexes, go_live
 ):
-    page = _add_scheduled(client, planner, training_indexes["fi"], "kevat", go_live)
+    page = _add_scheduled(client, event_organiser, event_indexes["fi"], "kevat", go_live)
     assert page.current_workflow_state.status == "in_progress", "sent for review"
     assert _scheduled_for(page) is None, "nothing is scheduled before review"
     assert not _run_scheduler_at(monkeypatch, go_live + dt.timedelta(minutes=1), page)
@@ -105,15 +105,15 @@ def test_a_planner_submits_with_the_schedule_and_approval_schedules_it(
     assert _run_scheduler_at(monkeypatch, go_live + dt.timedelta(minutes=1), page)
 
 
-def test_a_planner_reschedules_a_page_under_review(
-    client, monkeypatch, planner, communications, training_indexes, go_live
+def test_a_writer_reschedules_a_page_under_review(
+    client, monkeypatch, event_organiser, communications, event_indexes, go_live
 ):
-    page = _add_scheduled(client, planner, training_indexes["fi"], "kevat", go_live)
+    page = _add_scheduled(client, event_organiser, event_indexes["fi"], "kevat", go_live)
     later = go_live + dt.timedelta(days=1)
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[page.id]),
         {
-            **training_form_data("Kevään verkkokurssi", "kevat", go_live_at=_finnish(later)),
+            **event_form_data("Kevään verkostopäivä", "kevat", go_live_at=_finnish(later)),
             **SCHEDULE_BUTTON,
         },
     )
@@ -126,12 +126,12 @@ def test_a_planner_reschedules_a_page_under_review(
 
 
 def test_the_dialog_button_says_what_it_does_for_each_role(
-    client, communications, planner, training, go_live
+    client, communications, event_organiser, event, go_live
 ):
-    url = reverse("wagtailadmin_pages:edit", args=[training.id])
+    url = reverse("wagtailadmin_pages:edit", args=[event.id])
     for user, label in (
         (communications, "Ajasta julkaisu"),
-        (planner, "Lähetä tarkastettavaksi ajastettuna"),
+        (event_organiser, "Lähetä tarkastettavaksi ajastettuna"),
     ):
         client.logout()
         login(client, user)
@@ -142,17 +142,17 @@ def test_the_dialog_button_says_what_it_does_for_each_role(
 
 
 def test_the_schedule_shows_in_the_explorer_header_and_report(
-    client, communications, planner, translator, training_indexes, go_live
+    client, communications, event_organiser, translator, event_indexes, go_live
 ):
-    page = _add_scheduled(client, communications, training_indexes["fi"], "kevat", go_live)
+    page = _add_scheduled(client, communications, event_indexes["fi"], "kevat", go_live)
     shown = _finnish(go_live).replace(" ", " klo ")
 
-    explorer = client.get(reverse("wagtailadmin_explore", args=[training_indexes["fi"].id]))
+    explorer = client.get(reverse("wagtailadmin_explore", args=[event_indexes["fi"].id]))
     assert f"Julkaistaan {shown}" in _text(explorer)
     header = client.get(reverse("wagtailadmin_pages:edit", args=[page.id]))
     assert f"Julkaistaan {shown}" in _text(header)
 
-    for user, sees in ((communications, True), (planner, True), (translator, False)):
+    for user, sees in ((communications, True), (event_organiser, True), (translator, False)):
         client.logout()
         login(client, user)
         report = client.get(reverse("editorial_scheduled"))
@@ -163,13 +163,15 @@ def test_the_schedule_shows_in_the_explorer_header_and_report(
             assert shown in html, "Helsinki time, Finnish format"
 
 
-def test_the_report_lists_expiry_and_filters_by_section(client, communications, training, go_live):
-    training.expire_at = go_live
-    training.save_revision().publish()
+def test_the_report_lists_expiry_and_filters_by_section(
+    client, communications, event, publication_indexes, go_live
+):
+    event.expire_at = go_live
+    event.save_revision().publish()
     login(client, communications)
-    report = client.get(reverse("editorial_scheduled"), {"section": "trainings"})
+    report = client.get(reverse("editorial_scheduled"), {"section": "events"})
     assert 'data-kind="expiry"' in report.content.decode()
     assert "Vanhenee" in report.content.decode()
-    other = client.get(reverse("editorial_scheduled"), {"section": "news"})
+    other = client.get(reverse("editorial_scheduled"), {"section": "publications"})
     assert 'data-kind="expiry"' not in other.content.decode()
     assert client.get(reverse("editorial_scheduled"), {"section": "nope"}).status_code == 400

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from cms.editorial.sections import (
     EditorialSection,
@@ -44,3 +47,15 @@ def test_workflow_names_are_checked_when_the_plugin_is_declared():
 
 def test_pages_of_sections_without_a_closing_rule_are_never_closed(home_page):
     assert closed_mark(home_page) is None
+
+
+def test_a_sections_closing_rule_marks_its_pages_by_the_clock(make_event):
+    """The events test plugin closes an event once it has ended; no republishing needed."""
+    now = timezone.now()
+    ended = make_event(starts_at=now - dt.timedelta(days=2), ends_at=now - dt.timedelta(days=1))
+    upcoming = make_event()
+    revisions = upcoming.revisions.count()
+    assert str(closed_mark(ended)) == "This event has ended"
+    assert closed_mark(upcoming) is None
+    assert str(closed_mark(upcoming, now=upcoming.ends_at)) == "This event has ended"
+    assert upcoming.revisions.count() == revisions

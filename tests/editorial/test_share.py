@@ -27,22 +27,22 @@ def _create_link(client, user, page, days="3") -> str:
     return match.group(1).removeprefix("http://testserver")
 
 
-def test_reviewer_without_account_reads_the_latest_draft(client, planner, training):
-    training.title = "Luonnos: digipedagogiikan kurssi"
-    training.save_revision()
-    link = _create_link(client, planner, training)
+def test_reviewer_without_account_reads_the_latest_draft(client, event_organiser, event):
+    event.title = "Luonnos: opinto-ohjaajien verkostopäivä"
+    event.save_revision()
+    link = _create_link(client, event_organiser, event)
 
     response = client.get(link)
     assert response.status_code == 200
-    assert "Luonnos: digipedagogiikan kurssi" in response.content.decode()
+    assert "Luonnos: opinto-ohjaajien verkostopäivä" in response.content.decode()
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
-    public = client.get(training.url)
+    public = client.get(event.url)
     assert "Luonnos" not in public.content.decode(), "the public still sees the live version"
 
 
-def test_link_works_for_a_swedish_draft_in_swedish(client, communications, training, locales):
-    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+def test_link_works_for_a_swedish_draft_in_swedish(client, communications, event, locales):
+    swedish = translate(event, locales["sv"], {"title": "Studiehandledarnas nätverksdag"})
     swedish.title = "Utkast: digipedagogik"
     swedish.save_revision()
     link = _create_link(client, communications, swedish)
@@ -54,17 +54,17 @@ def test_link_works_for_a_swedish_draft_in_swedish(client, communications, train
     assert '<html lang="sv">' in body
 
 
-def test_expired_link_says_so(client, planner, training, monkeypatch):
-    link = _create_link(client, planner, training, days="1")
+def test_expired_link_says_so(client, event_organiser, event, monkeypatch):
+    link = _create_link(client, event_organiser, event, days="1")
     later = timezone.now() + dt.timedelta(days=1, minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     response = client.get(link)
     assert response.status_code == 410
-    assert training.title not in response.content.decode()
+    assert event.title not in response.content.decode()
 
 
-def test_tampered_or_foreign_links_are_not_found(client, training):
-    token = make_token(training.id, timezone.now() + dt.timedelta(days=1))
+def test_tampered_or_foreign_links_are_not_found(client, event):
+    token = make_token(event.id, timezone.now() + dt.timedelta(days=1))
     assert client.get(f"/fi/_share/{token[:-2]}xx/").status_code == 404
     assert client.get("/sv/_share/not-a-token/").status_code == 404
     missing = make_token(999_999, timezone.now() + dt.timedelta(days=1))
@@ -72,38 +72,38 @@ def test_tampered_or_foreign_links_are_not_found(client, training):
 
 
 @pytest.mark.parametrize("days", ["0", "31", "soon"])
-def test_bad_validity_is_a_form_error(client, planner, training, days):
-    login(client, planner)
-    response = client.post(reverse("editorial_share_link", args=[training.id]), {"days": days})
+def test_bad_validity_is_a_form_error(client, event_organiser, event, days):
+    login(client, event_organiser)
+    response = client.post(reverse("editorial_share_link", args=[event.id]), {"days": days})
     assert response.status_code == 200
     assert "/_share/" not in response.content.decode()
     assert response.context["form"].errors["days"]
 
 
-def test_only_editors_of_the_page_can_make_links(client, translator, training):
+def test_only_editors_of_the_page_can_make_links(client, translator, event):
     login(client, translator)
-    response = client.post(reverse("editorial_share_link", args=[training.id]), {"days": "3"})
+    response = client.post(reverse("editorial_share_link", args=[event.id]), {"days": "3"})
     assert response.status_code in (302, 403)
     assert "/_share/" not in response.content.decode()
 
 
-def test_the_editor_offers_the_share_button(client, planner, training):
-    login(client, planner)
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[training.id]))
-    assert reverse("editorial_share_link", args=[training.id]) in response.content.decode()
+def test_the_editor_offers_the_share_button(client, event_organiser, event):
+    login(client, event_organiser)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[event.id]))
+    assert reverse("editorial_share_link", args=[event.id]) in response.content.decode()
 
 
-def test_translations_offer_the_link_in_the_explorer(client, communications, training, locales):
-    swedish = translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+def test_translations_offer_the_link_in_the_explorer(client, communications, event, locales):
+    swedish = translate(event, locales["sv"], {"title": "Studiehandledarnas nätverksdag"})
     login(client, communications)
     response = client.get(reverse("wagtailadmin_explore", args=[swedish.get_parent().id]))
     assert reverse("editorial_share_link", args=[swedish.id]) in response.content.decode()
 
 
-def test_links_use_the_public_origin_list_and_revoke(client, planner, training, settings):
+def test_links_use_the_public_origin_list_and_revoke(client, event_organiser, event, settings):
     settings.BASE_URL = "https://cms.example.fi"
-    login(client, planner)
-    url = reverse("editorial_share_link", args=[training.id])
+    login(client, event_organiser)
+    url = reverse("editorial_share_link", args=[event.id])
     response = client.post(url, {"days": "3"})
     html = response.content.decode()
     match = re.search(r'value="(https://cms\.example\.fi/fi/_share/[^"]+)"', html)

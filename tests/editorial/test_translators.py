@@ -22,13 +22,13 @@ CONVERT_ACTION = "convert_to_alias"
 
 
 @pytest.fixture
-def swedish(training, locales):
-    """The live Swedish translation of the Finnish training."""
-    return translate(training, locales["sv"], {"title": "Digipedagogikkurs"})
+def swedish(event, locales):
+    """The live Swedish translation of the Finnish event."""
+    return translate(event, locales["sv"], {"title": "Studiehandledarnas nätverksdag"})
 
 
 def test_translator_cannot_convert_a_live_translation_to_an_alias(
-    client, translator, communications, swedish, training
+    client, translator, communications, swedish, event
 ):
     login(client, translator)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[swedish.id]))
@@ -43,7 +43,7 @@ def test_translator_cannot_convert_a_live_translation_to_an_alias(
     )
     swedish.refresh_from_db()
     assert swedish.alias_of_id is None and swedish.live
-    assert swedish.title == "Digipedagogikkurs"
+    assert swedish.title == "Studiehandledarnas nätverksdag"
     assert Translation.objects.filter(target_locale=swedish.locale).exists()
 
     client.logout()
@@ -72,14 +72,12 @@ def _status(page: Page, language: str) -> TranslationState:
 
 
 def test_translator_hands_a_translation_over_for_review(
-    client, translator, communications, swedish, training
+    client, translator, communications, swedish, event
 ):
     translation = Translation.objects.get(
-        source__object_id=training.translation_key, target_locale=swedish.locale
+        source__object_id=event.translation_key, target_locale=swedish.locale
     )
-    title_segment = StringSegment.objects.get(
-        source=translation.source, string__data=training.title
-    )
+    title_segment = StringSegment.objects.get(source=translation.source, string__data=event.title)
     login(client, translator)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[swedish.id]))
     submit_url = reverse("editorial_submit_translation", args=[translation.id])
@@ -94,7 +92,7 @@ def test_translator_hands_a_translation_over_for_review(
         content_type="application/x-www-form-urlencoded",
     )
     assert edited.status_code in (200, 201)
-    assert _status(training, "sv") == TranslationState.IN_PROGRESS, "a pending edit shows"
+    assert _status(event, "sv") == TranslationState.IN_PROGRESS, "a pending edit shows"
 
     revisions_before = swedish.revisions.count()
     mail.outbox.clear()
@@ -102,13 +100,13 @@ def test_translator_hands_a_translation_over_for_review(
     assert response.status_code == 302
 
     swedish.refresh_from_db()
-    assert swedish.title == "Digipedagogikkurs", "the live page is unchanged"
+    assert swedish.title == "Studiehandledarnas nätverksdag", "the live page is unchanged"
     assert swedish.revisions.count() == revisions_before + 1
     draft = swedish.get_latest_revision_as_object()
     assert draft.title == "Kurs i digital pedagogik"
     assert swedish.current_workflow_state.status == "in_progress"
     assert communications.email in {address for m in mail.outbox for address in m.to}
-    assert _status(training, "sv") == TranslationState.IN_PROGRESS
+    assert _status(event, "sv") == TranslationState.IN_PROGRESS
 
     # The reviewer sees what changed: the revision comparison names both titles.
     client.logout()
@@ -119,15 +117,15 @@ def test_translator_hands_a_translation_over_for_review(
     )
     assert compare.status_code == 200
     html = compare.content.decode()
-    assert "Kurs i digital pedagogik" in html and "Digipedagogikkurs" in html
+    assert "Kurs i digital pedagogik" in html and "Studiehandledarnas nätverksdag" in html
 
 
 def test_translator_cannot_submit_a_translation_they_cannot_edit(
-    client, make_editor, swedish, training
+    client, make_editor, swedish, event
 ):
     outsider = make_editor("Hankesivujen toimittajat")
     translation = Translation.objects.get(
-        source__object_id=training.translation_key, target_locale=swedish.locale
+        source__object_id=event.translation_key, target_locale=swedish.locale
     )
     login(client, outsider)
     response = client.post(reverse("editorial_submit_translation", args=[translation.id]))

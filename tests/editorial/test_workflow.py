@@ -5,37 +5,39 @@ from __future__ import annotations
 from django.core import mail
 from django.urls import reverse
 
-from cms.editorial.roles import MODERATED_WORKFLOW, workflow_for
+from cms.editorial.roles import MODERATED_WORKFLOW, TRANSLATORS, workflow_for
 from cms.editorial.sections import EditorialSection
 from cms.plugins import registry
 from cms.testing import login
-from pages.trainings.models import TrainingPage
-from pages.trainings.tests.forms import training_form_data
+from tests.events.editorial import EVENT_ORGANISERS
+from tests.events.forms import event_form_data
+from tests.events.models import EventPage
 
 
-def _submit_new_training(client, author, index) -> TrainingPage:
+def submit_new_event(client, author, index) -> EventPage:
+    """``author`` writes an event in the light-workflow section and submits it for review."""
     login(client, author)
-    url = reverse("wagtailadmin_pages:add", args=["trainings", "trainingpage", index.id])
+    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.id])
     response = client.post(
-        url, {**training_form_data("Syksyn webinaari", "syksyn-webinaari"), "action-submit": "1"}
+        url, {**event_form_data("Syksyn webinaari", "syksyn-webinaari"), "action-submit": "1"}
     )
-    assert response.status_code == 302
-    return TrainingPage.objects.get(slug="syksyn-webinaari")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return EventPage.objects.get(slug="syksyn-webinaari")
 
 
 def test_submission_notifies_the_reviewers_and_approval_publishes(
-    client, planner, communications, make_editor, training_indexes
+    client, event_organiser, communications, make_editor, event_indexes
 ):
-    colleague = make_editor("Koulutussuunnittelijat", email="kollega@example.fi")
+    colleague = make_editor(EVENT_ORGANISERS.name, email="kollega@example.fi")
     mail.outbox.clear()
-    page = _submit_new_training(client, planner, training_indexes["fi"])
+    page = submit_new_event(client, event_organiser, event_indexes["fi"])
 
     state = page.current_workflow_state
     assert state is not None and state.status == "in_progress"
     assert not page.live
     recipients = {address for message in mail.outbox for address in message.to}
     assert {communications.email, colleague.email} <= recipients
-    assert planner.email not in recipients, "the author is not asked to review"
+    assert event_organiser.email not in recipients, "the author is not asked to review"
 
     client.logout()
     login(client, communications)
@@ -50,10 +52,10 @@ def test_submission_notifies_the_reviewers_and_approval_publishes(
 
 
 def test_a_reviewer_outside_the_section_cannot_approve(
-    client, planner, make_editor, training_indexes
+    client, event_organiser, make_editor, event_indexes
 ):
-    page = _submit_new_training(client, planner, training_indexes["fi"])
-    translator = make_editor("Kääntäjät")
+    page = submit_new_event(client, event_organiser, event_indexes["fi"])
+    translator = make_editor(TRANSLATORS.name)
     client.logout()
     login(client, translator)
     task_state = page.current_workflow_state.current_task_state

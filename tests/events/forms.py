@@ -13,6 +13,7 @@ def event_form_data(title: str, slug: str, **overrides) -> dict:
         "starts_at": "1.9.2027 9.00",
         "ends_at": "1.9.2027 12.00",
         "venue": "",
+        "organiser": "",
         "image": "",
         "image_alt_text": "",
     }

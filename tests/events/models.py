@@ -12,6 +12,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.media.alt_text import offer_image_alt_text
 from cms.media.mixins import MainImageMixin, main_image_field
 from cms.models import BaseIndexPage, BasePage
 from cms.querysets import ContentPageQuerySet
@@ -31,6 +32,14 @@ class EventPage(MainImageMixin, BasePage):
     starts_at = models.DateTimeField("starts")
     ends_at = models.DateTimeField("ends")
     venue = models.CharField("venue", max_length=255, blank=True)
+    organiser = models.ForeignKey(
+        "vocabularies.Organisation",
+        verbose_name="organiser",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     themes = ParentalManyToManyField(
         "vocabularies.Theme", verbose_name="themes", blank=True, related_name="+"
     )
@@ -45,6 +54,7 @@ class EventPage(MainImageMixin, BasePage):
         FieldPanel("starts_at"),
         FieldPanel("ends_at"),
         FieldPanel("venue"),
+        FieldPanel("organiser"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         *MainImageMixin.image_panels(),
     ]
@@ -53,6 +63,7 @@ class EventPage(MainImageMixin, BasePage):
         SynchronizedField("starts_at"),
         SynchronizedField("ends_at"),
         TranslatableField("venue"),
+        SynchronizedField("organiser"),
         SynchronizedField("themes"),
         *MainImageMixin.image_translation_fields,
     ]
@@ -67,6 +78,10 @@ class EventPage(MainImageMixin, BasePage):
     class Meta:
         verbose_name = "event"
         verbose_name_plural = "events"
+
+    def clean(self) -> None:
+        super().clean()
+        offer_image_alt_text(self)
 
     def has_ended_at(self, now: dt.datetime) -> bool:
         return self.ends_at <= now
