@@ -30,11 +30,6 @@ PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
     "tests/editorial/test_roles.py",
     "tests/editorial/test_scheduling.py",
     "tests/editorial/test_workflow.py",
-    "tests/search/conftest.py",
-    "tests/search/test_elasticsearch.py",
-    "tests/search/test_live_engine.py",
-    "tests/search/test_outage.py",
-    "tests/search/test_service.py",
     "tests/site/test_machine_readable.py",
 }
 
