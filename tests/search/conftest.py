@@ -1,6 +1,14 @@
-"""Pages in fi, sv and en to search, built through the plugin registry's trainings factory."""
+"""Pages in fi, sv and en to search, on the test plugins.
+
+``add_event`` writes events (``show_untranslated``: Finnish events are found in Swedish and
+English searches until translated), ``add_publication`` publications (never shown outside
+their language). Both create pages written in a language under that language's listing.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -8,26 +16,18 @@ from django.core.management import call_command
 from scripts.search_engine import live_test_engines
 
 
-@pytest.fixture
-def training_indexes(translated_home_pages) -> dict:
-    from pages.trainings.factories import TrainingIndexPageFactory
+def page_adder(page_factory: Any, indexes: dict, **blank: str) -> Callable[..., Any]:
+    """A function creating a live page of ``page_factory`` in a language's listing.
 
-    titles = {"fi": "Koulutukset", "sv": "Utbildningar", "en": "Trainings"}
-    return {
-        language: TrainingIndexPageFactory(parent=home, title=titles[language], slug="trainings")
-        for language, home in translated_home_pages.items()
-    }
+    The factory's default texts (the lead, and those named in ``blank``) are left empty:
+    every match in a test is on a text the test wrote.
+    """
 
-
-@pytest.fixture
-def make_training(training_indexes):
-    """Create a live training in a language: ``make_training("sv", "Utbildning", lead=...)``."""
-    from pages.trainings.factories import TrainingPageFactory
-
-    def make(language: str, title: str, **fields):
-        fields.setdefault("lead", "")
-        relations = {name: fields.pop(name) for name in ("themes", "audiences") if name in fields}
-        page = TrainingPageFactory(parent=training_indexes[language], title=title, **fields)
+    def add(language: str, title: str, **fields: Any):
+        for name, value in {"lead": "", **blank}.items():
+            fields.setdefault(name, value)
+        relations = {name: fields.pop(name) for name in ("themes",) if name in fields}
+        page = page_factory(parent=indexes[language], title=title, **fields)
         if relations:
             # Set the relations and publish them as an editor would (a new live revision).
             for name, values in relations.items():
@@ -35,7 +35,23 @@ def make_training(training_indexes):
             page.save_revision().publish()
         return page
 
-    return make
+    return add
+
+
+@pytest.fixture
+def add_event(event_indexes):
+    """Create a live event in a language: ``add_event("sv", "Utbildning", lead=...)``."""
+    from tests.events.factories import EventPageFactory
+
+    return page_adder(EventPageFactory, event_indexes, venue="")
+
+
+@pytest.fixture
+def add_publication(publication_indexes):
+    """Create a live publication in a language: ``add_publication("en", "Guide")``."""
+    from tests.publications.factories import PublicationPageFactory
+
+    return page_adder(PublicationPageFactory, publication_indexes)
 
 
 @pytest.fixture

@@ -26,9 +26,9 @@ def api(client) -> PartnerApi:
     return PartnerApi(client)
 
 
-def test_search_returns_mixed_type_results_with_facets(api, make_training):
+def test_search_returns_mixed_type_results_with_facets(api, add_event):
     theme = ThemeFactory(name="Laatu", slug="quality")
-    page = make_training("fi", "Koulutus", lead="Laatustrategian koulutus.", themes=[theme])
+    page = add_event("fi", "Koulutus", lead="Laatustrategian koulutus.", themes=[theme])
 
     response = api.get("/?q=koulutuksen&locale=fi")
     with translation.override("fi"):
@@ -48,7 +48,7 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
         "items": [
             {
                 "id": page.pk,
-                "type": "trainings",
+                "type": "events",
                 "title": "Koulutus",
                 "url": page_url(page),
                 "locale": "fi",
@@ -56,17 +56,17 @@ def test_search_returns_mixed_type_results_with_facets(api, make_training):
             }
         ],
         "facets": {
-            "type": [{"value": "trainings", "label": finnish_plural, "count": 1}],
+            "type": [{"value": "events", "label": finnish_plural, "count": 1}],
             "theme": [{"value": "quality", "label": "Laatu", "count": 1}],
         },
     }
 
 
-def test_type_limit_and_offset_select_results(api, make_training):
+def test_type_limit_and_offset_select_results(api, add_event):
     for number in range(3):
-        make_training("en", f"Training {number}")
+        add_event("en", f"Training {number}")
 
-    body = api.get("/?q=training&locale=en&type=trainings&limit=2&offset=2").json()
+    body = api.get("/?q=training&locale=en&type=events&limit=2&offset=2").json()
 
     assert body["count"] == 3 and len(body["items"]) == 1
     assert isinstance(body["limit"], int) and isinstance(body["offset"], int)
@@ -94,8 +94,8 @@ def test_bad_parameters_are_problems_naming_the_field(api, db, query, field):
     assert response.json()["detail"]
 
 
-def test_router_is_mounted_in_the_partner_api(client, make_training):
-    page = make_training("sv", "Utbildning")
+def test_router_is_mounted_in_the_partner_api(client, add_event):
+    page = add_event("sv", "Utbildning")
 
     response = client.get("/api/v1/search/", {"q": "utbildningar", "locale": "sv"})
 
@@ -103,11 +103,11 @@ def test_router_is_mounted_in_the_partner_api(client, make_training):
     assert [result["id"] for result in response.json()["items"]] == [page.pk]
 
 
-def test_list_endpoint_search_parameter_matches_inflected_forms(client, make_training):
-    wanted = make_training("fi", "Koulutus")
-    make_training("fi", "Webinaari")
+def test_list_endpoint_search_parameter_matches_inflected_forms(client, add_event):
+    wanted = add_event("fi", "Koulutus")
+    add_event("fi", "Webinaari")
 
-    response = client.get("/api/v1/trainings/", {"search": "koulutuksen", "locale": "fi"})
+    response = client.get("/api/v1/events/", {"search": "koulutuksen", "locale": "fi"})
 
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["items"]] == [wanted.pk]
@@ -126,8 +126,8 @@ def walk(api, query: str, *, between=None) -> list[int]:
     return ids
 
 
-def test_the_cursor_walk_neither_skips_nor_repeats_while_results_change(api, make_training):
-    pages = [make_training("en", f"Training {number}") for number in range(7)]
+def test_the_cursor_walk_neither_skips_nor_repeats_while_results_change(api, add_event):
+    pages = [add_event("en", f"Training {number}") for number in range(7)]
     query = "q=training&locale=en&limit=2"
     ranked = walk(api, query)
     assert sorted(ranked) == sorted(page.pk for page in pages)
@@ -141,7 +141,7 @@ def test_the_cursor_walk_neither_skips_nor_repeats_while_results_change(api, mak
     assert walked == ranked
 
     def publish_another(seen):
-        make_training("en", "Training extra")
+        add_event("en", "Training extra")
 
     walked = walk(api, query, between=publish_another)
     assert len(walked) == len(set(walked))
@@ -156,9 +156,9 @@ def test_the_cursor_walk_neither_skips_nor_repeats_while_results_change(api, mak
         ("q=training&locale=en&offset=2&cursor={cursor}", "either cursor or offset"),
     ],
 )
-def test_a_bad_cursor_is_a_problem_naming_it(api, make_training, query, detail):
+def test_a_bad_cursor_is_a_problem_naming_it(api, add_event, query, detail):
     for number in range(3):
-        make_training("en", f"Training {number}")
+        add_event("en", f"Training {number}")
     cursor = api.get("/?q=training&locale=en&limit=1").json()["cursor"]
 
     response = api.get("/?" + query.format(cursor=cursor))

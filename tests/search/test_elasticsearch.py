@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from pages.trainings.models import TrainingPage
 from search.backends.elasticsearch import LanguageAwareMapping, LanguageAwareSearchBackend
 from search.backends.language_analysis import FACET_SIZE
 from search.config import search_backends
 from search.service import search_pages
+from tests.events.models import EventPage
 
 pytestmark = pytest.mark.django_db
 INDEX = "test_wagtailcore_page"
@@ -42,7 +42,7 @@ def test_index_settings_define_lemma_and_per_language_analyzers():
 
 
 def test_mapping_analyses_lemma_fields_as_terms_and_catch_all_fields_per_language():
-    properties = LanguageAwareMapping(TrainingPage).get_mapping()["properties"]
+    properties = LanguageAwareMapping(EventPage).get_mapping()["properties"]
 
     assert properties[TITLE_LEMMAS] == {
         "type": "text",
@@ -57,21 +57,21 @@ def test_mapping_analyses_lemma_fields_as_terms_and_catch_all_fields_per_languag
             "en": {"type": "text", "analyzer": "english_text"},
         }
     assert properties["locale_id_filter"] == {"type": "integer"}
-    assert properties["trainings_trainingpage__themes_filter"]["type"] == "long"
+    assert properties["events_eventpage__themes_filter"]["type"] == "long"
 
 
-def test_document_holds_base_forms_in_the_page_language(make_training):
-    page = make_training("sv", "Utbildningar för lärare", lead="Nätverkens kurser.")
+def test_document_holds_base_forms_in_the_page_language(add_event):
+    page = add_event("sv", "Utbildningar för lärare", lead="Nätverkens kurser.")
 
-    document = LanguageAwareMapping(TrainingPage).get_document(page)
+    document = LanguageAwareMapping(EventPage).get_document(page)
 
     assert document[TITLE_LEMMAS] == "utbildning för lärare"
     assert {"nätverk", "kurs"} <= set(document[BODY_LEMMAS].split())
     assert document["locale_id_filter"] == page.locale_id
 
 
-def test_reindex_sends_settings_mappings_and_documents(es_stub, use_elasticsearch, make_training):
-    page = make_training("fi", "Koulutuksen laatu")
+def test_reindex_sends_settings_mappings_and_documents(es_stub, use_elasticsearch, add_event):
+    page = add_event("fi", "Koulutuksen laatu")
     use_elasticsearch(es_stub.url)
 
     call_command("reindex", backend_name="default", verbosity=0)
@@ -85,8 +85,8 @@ def test_reindex_sends_settings_mappings_and_documents(es_stub, use_elasticsearc
     assert es_stub.matching("PUT", rf"^/{INDEX}_\w+/_alias/{INDEX}$")
 
 
-def test_update_index_sends_the_same_documents(es_stub, use_elasticsearch, make_training):
-    page = make_training("en", "Trainings for teachers")
+def test_update_index_sends_the_same_documents(es_stub, use_elasticsearch, add_event):
+    page = add_event("en", "Trainings for teachers")
     use_elasticsearch(es_stub.url)
 
     call_command("update_index", backend_name="default", verbosity=0)
@@ -94,10 +94,10 @@ def test_update_index_sends_the_same_documents(es_stub, use_elasticsearch, make_
     assert es_stub.indexed_documents()[str(page.pk)][TITLE_LEMMAS] == "training for teacher"
 
 
-def test_publishing_sends_the_page_through_the_queue(es_stub, use_elasticsearch, make_training):
+def test_publishing_sends_the_page_through_the_queue(es_stub, use_elasticsearch, add_event):
     use_elasticsearch(es_stub.url)
 
-    page = make_training("fi", "Verkostojen koulutus")
+    page = add_event("fi", "Verkostojen koulutus")
 
     document = es_stub.indexed_documents()[str(page.pk)]
     assert document[TITLE_LEMMAS] == "verkosto koulutus"
@@ -105,9 +105,9 @@ def test_publishing_sends_the_page_through_the_queue(es_stub, use_elasticsearch,
 
 
 def test_search_request_matches_base_forms_and_language_field(
-    es_stub, use_elasticsearch, make_training, locales
+    es_stub, use_elasticsearch, add_event, locales
 ):
-    page = make_training("fi", "Koulutus")
+    page = add_event("fi", "Koulutus")
     use_elasticsearch(es_stub.url)
     es_stub.search_hits = [page.pk]
     es_stub.aggregations = {"content_type_id": [{"key": page.content_type_id, "doc_count": 1}]}
@@ -147,8 +147,8 @@ def test_search_request_matches_base_forms_and_language_field(
     assert "content_type_id_filter" in filters
 
 
-def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training):
-    page = make_training("en", "Training")
+def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, add_event):
+    page = add_event("en", "Training")
     use_elasticsearch(es_stub.url)
     es_stub.search_hits = [page.pk]
     es_stub.aggregations = {
@@ -157,7 +157,7 @@ def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training
 
     outcome = search_pages("training", "en")
 
-    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("trainings", 1)]
+    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("events", 1)]
     aggregations = [
         r.body["aggregations"]
         for r in es_stub.matching("POST", "_search$")
@@ -171,7 +171,7 @@ def test_facets_are_terms_aggregations(es_stub, use_elasticsearch, make_training
     assert {
         "themes": {
             "terms": {
-                "field": "trainings_trainingpage__themes_filter",
+                "field": "events_eventpage__themes_filter",
                 "missing": 0,
                 "size": FACET_SIZE,
             }
@@ -191,8 +191,8 @@ def test_opensearch_url_selects_the_opensearch_backend_with_the_same_analysis():
         backend.settings["settings"]["analysis"]
         == (LanguageAwareSearchBackend.settings["settings"]["analysis"])
     )
-    assert opensearch.LanguageAwareMapping(TrainingPage).get_mapping() == (
-        LanguageAwareMapping(TrainingPage).get_mapping()
+    assert opensearch.LanguageAwareMapping(EventPage).get_mapping() == (
+        LanguageAwareMapping(EventPage).get_mapping()
     )
 
 

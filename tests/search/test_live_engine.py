@@ -20,12 +20,10 @@ from search.config import search_backends
 from search.models import PendingIndexUpdate
 from search.service import search_pages, suggest_titles
 from search.tasks import sync_search_index
-from tests.search import test_relevance
-from tests.search.test_relevance import measure_recall, print_recall
+from tests.search.relevance_set import DOCS, measure_recall, print_recall
 
 pytestmark = [pytest.mark.django_db, pytest.mark.backend_independent]
 PAGE_INDEX = "wagtailcore_page"
-corpus = test_relevance.corpus  # the relevance set's pages, as a fixture here too
 
 
 def refresh(backend) -> None:
@@ -73,6 +71,14 @@ def test_index_settings_mappings_and_analyzers_are_accepted(live_engine, engine_
     print(f"\n{engine_node.dist.engine} {engine_node.version()} accepted the index settings")
 
 
+@pytest.fixture
+def corpus(live_engine, add_event, add_publication) -> dict[str, int]:
+    """The relevance set's pages on the test plugins: its trainings as events (shown untranslated
+    in every language, as trainings are), its news and project results as publications."""
+    add = {"trainings": add_event, "news": add_publication, "projects": add_publication}
+    return {doc.key: add[doc.type](doc.language, doc.title, lead=doc.lead).pk for doc in DOCS}
+
+
 def test_recall_at_five_is_at_least_the_database_backends(live_engine, corpus, settings):
     refresh(live_engine)
     engine_recall, engine_failures = measure_recall(corpus)
@@ -87,8 +93,8 @@ def test_recall_at_five_is_at_least_the_database_backends(live_engine, corpus, s
 
 
 @pytest.fixture
-def themed_pages(live_engine, make_training, locales, translate_theme):
-    """Trainings in fi and sv with twelve themes (more than a terms aggregation's default 10)."""
+def themed_pages(live_engine, add_event, locales, translate_theme):
+    """Events in fi and sv with twelve themes (more than a terms aggregation's default 10)."""
     themes = []
     for number in range(12):
         theme = ThemeFactory(name=f"Teema {number}", slug=f"theme-{number}")
@@ -96,10 +102,10 @@ def themed_pages(live_engine, make_training, locales, translate_theme):
         themes.append(theme)
     for number in range(24):
         chosen = [themes[number % 12], themes[(number * 5) % 12]]
-        make_training("fi", f"Koulutus {number}", lead="Opettajien koulutus.", themes=chosen)
-        make_training("sv", f"Utbildning {number}", lead="Kurs för lärare.", themes=chosen[:1])
-    make_training("fi", "Kirjaston digitaidot", lead="Verkkokurssi kirjastoille.")
-    make_training("sv", "Ämneslärarnas fortbildning", lead="Kurs för ämneslärare.")
+        add_event("fi", f"Koulutus {number}", lead="Opettajien koulutus.", themes=chosen)
+        add_event("sv", f"Utbildning {number}", lead="Kurs för lärare.", themes=chosen[:1])
+    add_event("fi", "Kirjaston digitaidot", lead="Verkkokurssi kirjastoille.")
+    add_event("sv", "Ämneslärarnas fortbildning", lead="Kurs för ämneslärare.")
     refresh(live_engine)
     return themes
 
@@ -107,7 +113,7 @@ def themed_pages(live_engine, make_training, locales, translate_theme):
 QUERIES = [
     ("koulutuksen", "fi", None),
     ("opettajille", "fi", None),
-    ("koulutus", "fi", "trainings"),
+    ("koulutus", "fi", "events"),
     ("kirjastojen", "fi", None),
     ("utbildningar", "sv", None),
     ("lärarna", "sv", None),
@@ -136,17 +142,17 @@ def test_facets_and_counts_equal_the_database_backends(live_engine, themed_pages
 
 
 def test_drafts_private_pages_and_unpublished_translations_never_come_back(
-    live_engine, make_training, locales, client
+    live_engine, add_event, locales, client
 ):
-    make_training("fi", "Julkinen koulutus")
-    draft = make_training("fi", "Luonnos koulutus")
+    add_event("fi", "Julkinen koulutus")
+    draft = add_event("fi", "Luonnos koulutus")
     draft.unpublish()
-    private = make_training("fi", "Salainen koulutus")
+    private = add_event("fi", "Salainen koulutus")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    edited = make_training("fi", "Muokattu koulutus")
+    edited = add_event("fi", "Muokattu koulutus")
     edited.title = "Salaisuus luonnoksessa"
     edited.save_revision()  # a draft revision of a live page: the public title stays
-    make_training("fi", "Käännetty koulutus").copy_for_translation(locales["sv"], copy_parents=True)
+    add_event("fi", "Käännetty koulutus").copy_for_translation(locales["sv"], copy_parents=True)
     refresh(live_engine)
 
     outcome = search_pages("koulutus", "fi")
@@ -157,7 +163,7 @@ def test_drafts_private_pages_and_unpublished_translations_never_come_back(
     ]
     assert not outcome.degraded
     assert titles(search_pages("salaisuus", "fi")) == []
-    # Untranslated Finnish trainings are shown to Swedish readers, marked as Finnish; the
+    # Untranslated Finnish events are shown to Swedish readers, marked as Finnish; the
     # unpublished Swedish translation never is.
     in_swedish = search_pages("koulutus", "sv")
     assert {hit.locale for hit in in_swedish.hits} == {"fi"}
@@ -172,26 +178,26 @@ def test_drafts_private_pages_and_unpublished_translations_never_come_back(
 
 
 def test_full_reindex_switches_an_alias_while_search_keeps_answering(
-    live_engine, make_training, monkeypatch
+    live_engine, add_event, monkeypatch
 ):
-    from pages.trainings.models import TrainingPage
+    from tests.events.models import EventPage
 
     for number in range(30):
-        make_training("fi", f"Koulutus {number}", lead="Opettajille.")
+        add_event("fi", f"Koulutus {number}", lead="Opettajille.")
     refresh(live_engine)
     alias = f"{live_engine.index_prefix}{PAGE_INDEX}"
     (old_index,) = live_engine.es.indices.get_alias(name=alias)
     answers = []
-    add_items = type(live_engine.get_index_for_model(TrainingPage)).add_items
+    add_items = type(live_engine.get_index_for_model(EventPage)).add_items
 
     def add_and_search(index, model, items):
         add_items(index, model, items)
-        if model is TrainingPage:  # search between the batches of the new index
+        if model is EventPage:  # search between the batches of the new index
             outcome = search_pages("koulutus", "fi", limit=50)
             answers.append((outcome.total, outcome.degraded))
 
     monkeypatch.setattr(
-        type(live_engine.get_index_for_model(TrainingPage)), "add_items", add_and_search
+        type(live_engine.get_index_for_model(EventPage)), "add_items", add_and_search
     )
     started = time.monotonic()
     call_command("reindex", chunk_size=5, verbosity=0)
@@ -205,14 +211,14 @@ def test_full_reindex_switches_an_alias_while_search_keeps_answering(
 
 
 def test_stopped_engine_publishing_goes_on_and_the_queue_catches_up(
-    live_engine, engine_node, make_training, search_html
+    live_engine, engine_node, add_event, search_html
 ):
-    kept = make_training("fi", "Ennen katkoa koulutus")
-    removed = make_training("fi", "Poistettava koulutus")
+    kept = add_event("fi", "Ennen katkoa koulutus")
+    removed = add_event("fi", "Poistettava koulutus")
     refresh(live_engine)
 
     engine_node.stop()
-    published = [make_training("fi", f"Katkon aikana koulutus {n}") for n in range(5)]
+    published = [add_event("fi", f"Katkon aikana koulutus {n}") for n in range(5)]
     kept.title = "Muutettu katkon aikana koulutus"
     kept.save_revision().publish()
     removed.delete()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django_tasks import task_backends
 from django_tasks_db.models import DBTaskResult
 
+from cms.origin import page_url
 from search.models import PendingIndexUpdate
 from search.service import search_pages
 from search.tasks import retry_delay, sync_search_index
@@ -42,8 +43,8 @@ def database_task_queue():
     _forget_task_backends()
 
 
-def test_publishing_succeeds_and_the_update_waits_in_the_queue(engine_down, make_training):
-    page = make_training("fi", "Koulutus")
+def test_publishing_succeeds_and_the_update_waits_in_the_queue(engine_down, add_event):
+    page = add_event("fi", "Koulutus")
 
     page.refresh_from_db()
     assert page.live
@@ -57,21 +58,21 @@ DEGRADED_NOTICE = (
 )
 
 
-def test_site_search_answers_from_the_database_and_says_so(search_html, engine_down, make_training):
-    make_training("fi", "Koulutus")
+def test_site_search_answers_from_the_database_and_says_so(search_html, engine_down, add_event):
+    page = add_event("fi", "Koulutus")
 
     html = search_html("fi", "koulutuksen")
 
-    assert "/fi/trainings/koulutus/" in html
+    assert f'href="{page_url(page)}"' in html
     with translation.override("fi"):
         notice = gettext(DEGRADED_NOTICE)
     assert notice in html and 'role="status"' in html
 
 
-def test_service_and_suggestions_report_degraded(engine_down, make_training):
+def test_service_and_suggestions_report_degraded(engine_down, add_event):
     from search.service import suggest_titles
 
-    make_training("en", "Training")
+    add_event("en", "Training")
 
     outcome = search_pages("trainings", "en")
 
@@ -79,10 +80,10 @@ def test_service_and_suggestions_report_degraded(engine_down, make_training):
     assert suggest_titles("trai", "en") == (["Training"], True)
 
 
-def test_queue_catches_up_when_the_engine_returns(use_elasticsearch, es_stub, make_training):
+def test_queue_catches_up_when_the_engine_returns(use_elasticsearch, es_stub, add_event):
     use_elasticsearch(closed_port_url())
-    kept = make_training("fi", "Koulutus")
-    removed = make_training("fi", "Poistuva koulutus")
+    kept = add_event("fi", "Koulutus")
+    removed = add_event("fi", "Poistuva koulutus")
     removed.delete()
     assert PendingIndexUpdate.objects.count() >= 2
 
@@ -95,11 +96,9 @@ def test_queue_catches_up_when_the_engine_returns(use_elasticsearch, es_stub, ma
     assert not search_pages("koulutus", "fi").degraded
 
 
-def test_failed_run_schedules_one_retry_with_back_off(
-    database_task_queue, engine_down, make_training
-):
-    make_training("fi", "Koulutus")
-    make_training("fi", "Toinen koulutus")
+def test_failed_run_schedules_one_retry_with_back_off(database_task_queue, engine_down, add_event):
+    add_event("fi", "Koulutus")
+    add_event("fi", "Toinen koulutus")
     task_path = "search.tasks.sync_search_index"
     queued = DBTaskResult.objects.filter(task_path=task_path)
     assert queued.count() >= 2  # publishing only queued work: nothing ran yet
@@ -126,20 +125,20 @@ def test_reindex_reports_an_unreachable_engine_clearly(engine_down, db):
 
 
 def test_a_page_that_cannot_be_indexed_does_not_hold_up_the_others(
-    monkeypatch, make_training, search_html
+    monkeypatch, add_event, search_html
 ):
-    from pages.trainings.models import TrainingPage
+    from tests.events.models import EventPage
 
-    broken = make_training("fi", "Rikkinäinen koulutus")
+    broken = add_event("fi", "Rikkinäinen koulutus")
 
     def fail(page):
         if page.pk == broken.pk:
             raise ValueError("broken search field")
         return ""
 
-    monkeypatch.setattr(TrainingPage, "search_lemmas", fail)
+    monkeypatch.setattr(EventPage, "search_lemmas", fail)
     broken.save()
-    make_training("fi", "Toimiva koulutus")
+    add_event("fi", "Toimiva koulutus")
 
     pending = PendingIndexUpdate.objects.get(object_id=str(broken.pk))
     assert "broken search field" in pending.last_error

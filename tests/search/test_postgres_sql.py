@@ -18,10 +18,10 @@ pytestmark = [
 ]
 
 
-def test_search_matches_each_vector_without_concatenating_them(make_training):
-    title_only = make_training("fi", "Koulutus")
-    body_only = make_training("fi", "Kevään tapahtuma", lead="Koulutus rehtoreille.")
-    make_training("fi", "Muu aihe", lead="Ei mitään yhteistä.")
+def test_search_matches_each_vector_without_concatenating_them(add_event):
+    title_only = add_event("fi", "Koulutus")
+    body_only = add_event("fi", "Kevään tapahtuma", lead="Koulutus rehtoreille.")
+    add_event("fi", "Muu aihe", lead="Ei mitään yhteistä.")
 
     with CaptureQueriesContext(connection) as captured:
         outcome = search_pages("koulutuksen", "fi")

@@ -20,9 +20,9 @@ def titles(query: str, language: str) -> list[str]:
     return [hit.title for hit in search_pages(query, language).hits]
 
 
-def test_full_reindex_restores_a_lost_index_and_empties_the_queue(make_training):
-    make_training("fi", "Koulutus")
-    make_training("sv", "Utbildning")
+def test_full_reindex_restores_a_lost_index_and_empties_the_queue(add_event):
+    add_event("fi", "Koulutus")
+    add_event("sv", "Utbildning")
     IndexEntry.objects.all().delete()
     PendingIndexUpdate.objects.create(content_type_id=1, object_id="999")
     assert titles("koulutus", "fi") == []
@@ -34,13 +34,13 @@ def test_full_reindex_restores_a_lost_index_and_empties_the_queue(make_training)
     assert titles("utbildningar", "sv") == ["Utbildning"]
     assert not PendingIndexUpdate.objects.exists()
     text = output.getvalue()
-    assert "default fi trainings.TrainingPage" in text and "100%" in text
+    assert "default fi events.EventPage" in text and "100%" in text
     assert "default: indexed" in text
 
 
-def test_locale_reindex_writes_only_that_locale(make_training):
-    make_training("fi", "Koulutus")
-    make_training("sv", "Utbildning")
+def test_locale_reindex_writes_only_that_locale(add_event):
+    add_event("fi", "Koulutus")
+    add_event("sv", "Utbildning")
     IndexEntry.objects.all().delete()
 
     call_command("reindex", locales=["sv"], verbosity=0)
@@ -49,9 +49,9 @@ def test_locale_reindex_writes_only_that_locale(make_training):
     assert titles("koulutus", "fi") == []
 
 
-def test_paused_updates_are_picked_up_by_reindex(make_training):
+def test_paused_updates_are_picked_up_by_reindex(add_event):
     with paused_index_updates():
-        make_training("en", "Training")
+        add_event("en", "Training")
     assert titles("training", "en") == []
 
     call_command("reindex", locales=["en"], verbosity=0)

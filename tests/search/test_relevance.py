@@ -9,12 +9,13 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from search.service import search_pages
 from search.text import voikko_available
-from tests.search.relevance_set import DOCS, QUERIES
+from tests.search.relevance_set import DOCS, measure_recall, print_recall, relevance_queries
 
+# A product test: the set's expectations hold for the real content types as readers search
+# them (trainings, news and project results, each with its own search fields). The search
+# core's own checks on the set run on the test plugins (tests/search/test_live_engine.py).
 pytestmark = [pytest.mark.product, pytest.mark.django_db]
-TOP = 5
 
 
 @pytest.fixture
@@ -45,50 +46,6 @@ def corpus(translated_home_pages) -> dict[str, int]:
         )
         ids[doc.key] = page.pk
     return ids
-
-
-def measure_recall(corpus: dict[str, int]) -> tuple[dict[str, list[int]], list[str]]:
-    """Found/expected counts per language over the set's queries, and each query that missed.
-
-    Runs through ``search_pages`` on whatever backend is configured, so that the live engine
-    tests (tests/search/test_live_engine.py) measure the engine the same way.
-    """
-    keys_by_id = {pk: key for key, pk in corpus.items()}
-    failures = []
-    per_language: dict[str, list[int]] = {}
-    for query in relevance_queries():
-        outcome = search_pages(query.text, query.language)
-        top = [keys_by_id.get(hit.id) for hit in outcome.hits][:TOP]
-        if query.max_total is not None and outcome.total > query.max_total:
-            failures.append(f"{query.language} {query.text!r}: {outcome.total} results")
-        if query.first is not None and top[:1] != [query.first]:
-            failures.append(f"{query.language} {query.text!r}: {query.first} not first in {top}")
-        found = [key for key in query.expected if key in top]
-        counts = per_language.setdefault(query.language, [0, 0])
-        counts[0] += len(found)
-        counts[1] += len(query.expected)
-        if len(found) < len(query.expected):
-            failures.append(
-                f"{query.language} {query.text!r}: expected {query.expected}, got {top}"
-            )
-    return per_language, failures
-
-
-def relevance_queries() -> list:
-    return [query for query in QUERIES if voikko_available() or not query.needs_voikko]
-
-
-def print_recall(label: str, per_language: dict[str, list[int]]) -> None:
-    print(
-        f"\nRelevance on {label}, {len(relevance_queries())} queries (Voikko: {voikko_available()})"
-    )
-    for language, (found, expected) in per_language.items():
-        print(f"  {language}: recall@{TOP} {found}/{expected} = {found / expected:.0%}")
-    found_total = sum(found for found, _expected in per_language.values())
-    expected_total = sum(expected for _found, expected in per_language.values())
-    print(
-        f"  all: recall@{TOP} {found_total}/{expected_total} = {found_total / expected_total:.0%}"
-    )
 
 
 @pytest.fixture(params=["installed", "without"], ids=["voikko", "no-voikko"])

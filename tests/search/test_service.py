@@ -20,10 +20,10 @@ def titles(outcome) -> list[str]:
     return [hit.title for hit in outcome.hits]
 
 
-def test_inflected_query_finds_base_form_in_each_language(make_training):
-    make_training("fi", "Koulutus")
-    make_training("sv", "Utbildning")
-    make_training("en", "Training")
+def test_inflected_query_finds_base_form_in_each_language(add_event):
+    add_event("fi", "Koulutus")
+    add_event("sv", "Utbildning")
+    add_event("en", "Training")
 
     assert titles(search_pages("koulutuksen", "fi")) == ["Koulutus"]
     assert titles(search_pages("utbildningar", "sv")) == ["Utbildning"]
@@ -31,9 +31,9 @@ def test_inflected_query_finds_base_form_in_each_language(make_training):
 
 
 @pytest.mark.skipif(not voikko_available(), reason="needs libvoikko and voikko-fi")
-def test_compound_part_finds_the_compound_with_voikko(make_training):
-    make_training("fi", "Täydennyskoulutus")
-    make_training("fi", "Verkostohanke")
+def test_compound_part_finds_the_compound_with_voikko(add_event):
+    add_event("fi", "Täydennyskoulutus")
+    add_event("fi", "Verkostohanke")
 
     assert titles(search_pages("koulutus", "fi")) == ["Täydennyskoulutus"]
     assert titles(search_pages("hankkeiden", "fi")) == ["Verkostohanke"]
@@ -41,48 +41,65 @@ def test_compound_part_finds_the_compound_with_voikko(make_training):
     assert titles(search_pages("täydennyskoulutukset", "fi")) == ["Täydennyskoulutus"]
 
 
-def test_results_are_restricted_to_the_requested_locale(make_training, monkeypatch):
-    from dataclasses import replace
+def test_results_are_restricted_to_the_requested_locale(add_publication):
+    add_publication("fi", "Training camp")
+    add_publication("en", "Training")
 
-    from cms.plugins import registry
+    assert titles(search_pages("training", "en")) == ["Training"]
+    assert titles(search_pages("training", "fi")) == ["Training camp"]
 
-    make_training("fi", "Training camp")
-    make_training("en", "Training")
-    # Trainings show untranslated Finnish pages in every language, marked with their language.
+
+def test_untranslated_finnish_pages_of_a_plugin_that_shows_them_are_found_marked(add_event):
+    add_event("fi", "Training camp")
+    add_event("en", "Training")
+    add_event("sv", "Training i Vasa")
+
+    # Events show untranslated Finnish pages in every language, marked with their language;
+    # never the pages of a third language.
     hits = search_pages("training", "en").hits
     assert sorted((hit.title, hit.locale) for hit in hits) == [
         ("Training", "en"),
         ("Training camp", "fi"),
     ]
-    plugin = replace(registry.get("trainings"), show_untranslated=False)
-    monkeypatch.setitem(registry._plugins, "trainings", plugin)
-    assert titles(search_pages("training", "en")) == ["Training"]
+    assert titles(search_pages("training", "fi")) == ["Training camp"]
 
 
-def test_result_carries_type_url_locale_and_excerpt(make_training):
-    page = make_training("fi", "Koulutus", lead="Rehtoreille suunnattu koulutus.")
+def test_a_translated_page_is_found_in_its_translation_only(add_event, locales):
+    from cms.translation import translate
+
+    page = add_event("fi", "Koulutus", lead="Webinaari")
+    # The lead is left untranslated: both versions match it.
+    translate(page, locales["sv"], {"title": "Utbildning", "slug": "utbildning"})
+
+    # The Finnish original no longer stands in for its translation.
+    hits = search_pages("webinaari", "sv").hits
+    assert [(hit.title, hit.locale) for hit in hits] == [("Utbildning", "sv")]
+
+
+def test_result_carries_type_url_locale_and_excerpt(add_event):
+    page = add_event("fi", "Koulutus", lead="Rehtoreille suunnattu koulutus.")
 
     (hit,) = search_pages("koulutus", "fi").hits
 
     assert hit.id == page.pk
-    assert hit.type == "trainings"
+    assert hit.type == "events"
     assert hit.locale == "fi"
     assert hit.url == page_url(page)
     assert hit.excerpt == "Rehtoreille suunnattu koulutus."
 
 
-def test_drafts_and_private_pages_never_appear(make_training):
-    make_training("fi", "Julkinen koulutus")
-    draft = make_training("fi", "Luonnos koulutus")
+def test_drafts_and_private_pages_never_appear(add_event):
+    add_event("fi", "Julkinen koulutus")
+    draft = add_event("fi", "Luonnos koulutus")
     draft.unpublish()
-    private = make_training("fi", "Salainen koulutus")
+    private = add_event("fi", "Salainen koulutus")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
     assert titles(search_pages("koulutus", "fi")) == ["Julkinen koulutus"]
 
 
-def test_unpublished_translation_never_appears(make_training, locales):
-    page = make_training("fi", "Koulutus")
+def test_unpublished_translation_never_appears(add_event, locales):
+    page = add_event("fi", "Koulutus")
     page.copy_for_translation(locales["sv"], copy_parents=True)
 
     # The Finnish original stands in for the draft translation, never the draft itself.
@@ -91,35 +108,35 @@ def test_unpublished_translation_never_appears(make_training, locales):
 
 
 def test_facets_count_types_and_themes_in_the_requested_language(
-    make_training, locales, translate_theme
+    add_event, locales, translate_theme
 ):
     quality = ThemeFactory(name="Laatu ja kehittäminen", slug="quality")
     translate_theme(quality, locales["sv"], "Kvalitet och utveckling")
-    make_training("sv", "Utbildning i kvalitet", themes=[quality])
-    make_training("sv", "Utbildning för lärare")
+    add_event("sv", "Utbildning i kvalitet", themes=[quality])
+    add_event("sv", "Utbildning för lärare")
 
     outcome = search_pages("utbildning", "sv")
 
-    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("trainings", 2)]
+    assert [(facet.value, facet.count) for facet in outcome.type_facets] == [("events", 2)]
     assert [(f.value, f.label, f.count) for f in outcome.theme_facets] == [
         ("quality", "Kvalitet och utveckling", 1)
     ]
 
 
 def test_swedish_page_is_found_by_the_swedish_name_of_its_theme(
-    make_training, locales, translate_theme
+    add_event, locales, translate_theme
 ):
     theme = ThemeFactory(name="Varhaiskasvatus", slug="ecec")
     translate_theme(theme, locales["sv"], "Småbarnspedagogik")
-    make_training("sv", "Kurs för personal", themes=[theme])
+    add_event("sv", "Kurs för personal", themes=[theme])
 
     assert titles(search_pages("småbarnspedagogiken", "sv")) == ["Kurs för personal"]
 
 
-def test_type_filter_keeps_type_facet_counts_of_all_types(make_training):
-    make_training("fi", "Koulutus")
+def test_type_filter_keeps_type_facet_counts_of_all_types(add_event):
+    add_event("fi", "Koulutus")
 
-    outcome = search_pages("koulutus", "fi", "trainings")
+    outcome = search_pages("koulutus", "fi", "events")
 
     assert titles(outcome) == ["Koulutus"]
     assert outcome.type_facets[0].count == 1
@@ -139,33 +156,33 @@ def test_bad_input_names_the_field(db, kwargs, field):
     assert error.value.field == field
 
 
-def test_empty_query_returns_nothing_without_searching(make_training, django_assert_num_queries):
-    make_training("fi", "Koulutus")
+def test_empty_query_returns_nothing_without_searching(add_event, django_assert_num_queries):
+    add_event("fi", "Koulutus")
     with django_assert_num_queries(1):  # the locale lookup
         outcome = search_pages("  ", "fi")
     assert outcome.hits == [] and outcome.total == 0
 
 
-def test_search_query_count_does_not_grow_with_results(make_training):
+def test_search_query_count_does_not_grow_with_results(add_event):
     def queries_for_search() -> int:
         with CaptureQueriesContext(connection) as captured:
             search_pages("koulutus", "fi")
         return len(captured)
 
-    make_training("fi", "Koulutus 0")
+    add_event("fi", "Koulutus 0")
     queries_for_search()  # warm the content-type and site caches
     few = queries_for_search()
     for number in range(1, 15):
-        make_training("fi", f"Koulutus {number}")
+        add_event("fi", f"Koulutus {number}")
 
     assert queries_for_search() == few
     # Locale, search, count, type facet, one theme facet per plugin, pages by type.
     assert few <= 6 + 2 * len(registry)
 
 
-def test_one_search_reads_the_visibility_rule_once(make_training):
+def test_one_search_reads_the_visibility_rule_once(add_event):
     """Hits and every facet apply the same snapshot of restrictions and windows."""
-    make_training("fi", "Koulutus")
+    add_event("fi", "Koulutus")
     search_pages("koulutus", "fi")  # warm the content-type and site caches
     with CaptureQueriesContext(connection) as captured:
         outcome = search_pages("koulutus", "fi")
@@ -176,11 +193,11 @@ def test_one_search_reads_the_visibility_rule_once(make_training):
     assert len(restriction_reads) == 1
 
 
-def test_suggestions_are_titles_in_the_requested_language(make_training):
-    make_training("fi", "Koulutusverkosto")
-    make_training("fi", "Kouluruokailu")
-    make_training("sv", "Kommunikation")
-    make_training("fi", "Muu aihe")
+def test_suggestions_are_titles_in_the_requested_language(add_event):
+    add_event("fi", "Koulutusverkosto")
+    add_event("fi", "Kouluruokailu")
+    add_event("sv", "Kommunikation")
+    add_event("fi", "Muu aihe")
 
     suggestions, degraded = suggest_titles("koul", "fi")
 
@@ -204,22 +221,22 @@ def test_a_plugin_without_search_contribution_is_searched_with_defaults(home_pag
     assert outcome.theme_facets == []
 
 
-def test_hidden_matches_ranked_first_never_take_the_places_of_visible_ones(make_training):
+def test_hidden_matches_ranked_first_never_take_the_places_of_visible_ones(add_event):
     """Drafts and private pages that outrank every visible match hide no visible result."""
     from wagtail.search.backends import get_search_backend
 
-    from pages.trainings.models import TrainingPage
     from search.query import LanguageQuery
+    from tests.events.models import EventPage
 
     hidden = []
     for number in range(12):
-        draft = make_training("fi", f"Koulutus {number}", lead="Koulutus.")
+        draft = add_event("fi", f"Koulutus {number}", lead="Koulutus.")
         draft.unpublish()
-        private = make_training("fi", f"Koulutus {number}", lead="Koulutus.", slug=f"k{number}")
+        private = add_event("fi", f"Koulutus {number}", lead="Koulutus.", slug=f"k{number}")
         PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
         hidden += [draft.pk, private.pk]
     visible = {
-        make_training(
+        add_event(
             "fi",
             f"Kevään tapahtumia verkostoille ja kumppaneille {number}",
             lead="Verkoston kevät: tapaamisia, julkaisuja, hankkeita ja yksi koulutus.",
@@ -228,7 +245,7 @@ def test_hidden_matches_ranked_first_never_take_the_places_of_visible_ones(make_
     }
     # The hidden pages outrank the visible ones when visibility is not applied.
     query = LanguageQuery("koulutus", "fi")
-    ranked = get_search_backend().search(query, TrainingPage.objects.all())
+    ranked = get_search_backend().search(query, EventPage.objects.all())
     assert {page.pk for page in ranked[:24]} == set(hidden)
 
     first = search_pages("koulutus", "fi", limit=2)

@@ -41,15 +41,15 @@ def is_per_row_match(step: str) -> bool:
     "run",
     [
         lambda: search_pages("koulutus", "fi"),
-        lambda: search_pages("koulutus", "fi", "trainings"),
+        lambda: search_pages("koulutus", "fi", "events"),
         lambda: suggest_titles("koul", "fi"),
     ],
     ids=["search", "search-one-type", "suggest"],
 )
-def test_full_text_match_runs_once_per_statement(make_training, run):
+def test_full_text_match_runs_once_per_statement(add_event, run):
     for number in range(3):
-        make_training("fi", f"Koulutus {number}")
-    make_training("sv", "Utbildning")
+        add_event("fi", f"Koulutus {number}")
+    add_event("sv", "Utbildning")
 
     plans = fts_plans(run)
 

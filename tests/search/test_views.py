@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from cms.origin import page_url
+
 pytestmark = pytest.mark.django_db
 
 
-def test_search_page_lists_results_in_the_url_language(search_html, make_training):
-    make_training("fi", "Koulutus", lead="Rehtoreille.")
-    make_training("sv", "Utbildning")
+def test_search_page_lists_results_in_the_url_language(search_html, add_event):
+    page = add_event("fi", "Koulutus", lead="Rehtoreille.")
+    add_event("sv", "Utbildning")
 
     html = search_html("fi", "koulutuksen")
 
@@ -17,27 +19,27 @@ def test_search_page_lists_results_in_the_url_language(search_html, make_trainin
     assert '<label for="search-query">' in html and 'id="search-query"' in html
     assert 'value="koulutuksen"' in html
     assert '<ol class="search-results"' in html
-    assert "/fi/trainings/koulutus/" in html and "Rehtoreille." in html
+    assert f'href="{page_url(page)}"' in html and "Rehtoreille." in html
     assert "Utbildning" not in html
     assert "reduced mode" not in html
 
 
-def test_swedish_search_page_finds_swedish_pages(search_html, make_training):
-    make_training("sv", "Utbildning")
+def test_swedish_search_page_finds_swedish_pages(search_html, add_event):
+    page = add_event("sv", "Utbildning")
 
-    assert "/sv/trainings/utbildning/" in search_html("sv", "utbildningar")
+    assert f'href="{page_url(page)}"' in search_html("sv", "utbildningar")
 
 
-def test_type_facet_links_filter_by_type(search_html, make_training):
-    make_training("en", "Training")
+def test_type_facet_links_filter_by_type(search_html, add_event):
+    add_event("en", "Training")
 
     html = search_html("en", "training")
 
-    assert "?q=training&amp;type=trainings" in html
+    assert "?q=training&amp;type=events" in html
 
 
-def test_no_results_and_empty_query_say_so(client, make_training):
-    make_training("en", "Training")
+def test_no_results_and_empty_query_say_so(client, add_event):
+    add_event("en", "Training")
 
     no_match = client.get("/en/search/", {"q": "zzzz"})
     empty = client.get("/en/search/")
@@ -46,7 +48,7 @@ def test_no_results_and_empty_query_say_so(client, make_training):
     assert empty.status_code == 200 and "search-results" not in empty.content.decode()
 
 
-def test_unknown_type_is_a_form_error_not_a_server_error(client, make_training):
+def test_unknown_type_is_a_form_error_not_a_server_error(client, add_event):
     response = client.get("/en/search/", {"q": "training", "type": "recipes"})
 
     assert response.status_code == 400
@@ -54,9 +56,9 @@ def test_unknown_type_is_a_form_error_not_a_server_error(client, make_training):
     assert 'role="alert"' in html and "recipes" in html and 'aria-invalid="true"' in html
 
 
-def test_result_pages_are_paginated(client, make_training):
+def test_result_pages_are_paginated(client, add_event):
     for number in range(12):
-        make_training("en", f"Training {number}")
+        add_event("en", f"Training {number}")
 
     first = client.get("/en/search/", {"q": "training"}).content.decode()
     second = client.get("/en/search/", {"q": "training", "page": "2"}).content.decode()
@@ -66,9 +68,9 @@ def test_result_pages_are_paginated(client, make_training):
     assert 'rel="next"' in first and 'start="11"' in second
 
 
-def test_suggestions_are_json_titles_in_the_url_language(client, make_training):
-    make_training("fi", "Koulutusverkosto")
-    make_training("sv", "Kompetens")
+def test_suggestions_are_json_titles_in_the_url_language(client, add_event):
+    add_event("fi", "Koulutusverkosto")
+    add_event("sv", "Kompetens")
 
     response = client.get("/fi/search/suggest/", {"q": "koul"})
 
@@ -87,9 +89,9 @@ def test_too_long_suggestion_query_is_a_400_naming_the_field(client, db):
     assert response.json()["field"] == "q"
 
 
-def test_a_query_in_another_language_finds_those_pages_labelled(make_training, search_html):
-    make_training("en", "Leadership coaching")
-    make_training("fi", "Johtamisen valmennus")
+def test_a_query_in_another_language_finds_those_pages_labelled(add_event, search_html):
+    add_event("en", "Leadership coaching")
+    add_event("fi", "Johtamisen valmennus")
 
     html = search_html("fi", "leadership")
 
