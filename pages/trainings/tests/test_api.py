@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
+from cms.api.management.commands.export_openapi import schema_json
 from cms.testing import ids, problem_parameter, publish
 from cms.timezones import HELSINKI
-from cms.vocabularies.factories import AudienceFactory, RegionFactory, ThemeFactory
+from cms.vocabularies.factories import (
+    AudienceFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RegionFactory,
+    ThemeFactory,
+)
 from cms.vocabularies.models import Language
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 from pages.trainings.models import TrainingPage
@@ -213,7 +221,6 @@ def test_training_fields(client, make):
 
 def test_the_organiser_is_named_in_the_requested_language(client, make_training, locales):
     from cms.translation import translate
-    from cms.vocabularies.factories import OrganisationFactory
 
     organiser = OrganisationFactory(name="Opetushallitus", slug="oph")
     translate(organiser, locales["sv"], {"name": "Utbildningsstyrelsen"})
@@ -273,8 +280,6 @@ def test_the_lifecycle_moves_with_the_clock(client, make, monkeypatch):
 def test_a_list_of_full_trainings_runs_constant_queries(
     client, make, django_assert_max_num_queries, limit, query
 ):
-    from cms.vocabularies.factories import OrganisationFactory, PersonFactory
-
     region, organiser = RegionFactory(), OrganisationFactory()
     audiences, themes = [AudienceFactory(), AudienceFactory()], [ThemeFactory(), ThemeFactory()]
     contacts = [PersonFactory(), PersonFactory()]
@@ -306,10 +311,6 @@ def test_a_list_of_full_trainings_runs_constant_queries(
 
 
 def test_the_openapi_document_names_the_linked_events_parameters():
-    import json
-
-    from cms.api.management.commands.export_openapi import schema_json
-
     schema = json.loads(schema_json())
     parameters = schema["paths"]["/api/v1/trainings/"]["get"]["parameters"]
     names = {p["name"] for p in parameters if "name" in p}  # (conditional headers: $ref)
