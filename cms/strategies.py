@@ -94,3 +94,26 @@ def days_near(day: dt.date, spread: int = 3) -> st.SearchStrategy[dt.date]:
 
 def helsinki_midnight(day: dt.date | None) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time.min, tzinfo=HELSINKI) if day else None
+
+
+#: For the tests that whatever text arrives in a parameter, the answer is never a 5xx: a
+#: few examples per parameter (each is a request), the test's pages shared by the examples.
+INPUT_SETTINGS = settings(
+    max_examples=15,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def date_text() -> st.SearchStrategy[str]:
+    """Text shaped like the dates partners and browsers send, out of range, or junk."""
+    return st.one_of(
+        st.dates().map(lambda day: day.isoformat()),
+        st.datetimes().map(lambda moment: moment.isoformat()),
+        st.datetimes(timezones=st.timezones()).map(lambda moment: moment.isoformat()),
+        st.from_regex(
+            r"\A-?\d{1,6}-\d{1,3}-\d{1,3}(T\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?\Z"
+        ),
+        st.text(max_size=40),
+    )

@@ -39,6 +39,13 @@ def problem_parameter(client: Client, url: str) -> Any:
     return response.json()["errors"][0]["parameter"]
 
 
+def assert_no_server_error(response: Any, url: str) -> None:
+    """The answer to any input: a 2xx or a 4xx that names the problem, never a 5xx."""
+    assert response.status_code < 500, (url, response.status_code)
+    if response.status_code == 400 and response["Content-Type"].startswith("application/"):
+        assert response.content, url  # a problem body that names what was wrong
+
+
 def json_ld(html: str) -> list[dict]:
     """Every JSON-LD object in an HTML document, parsed."""
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)

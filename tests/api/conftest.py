@@ -1,26 +1,12 @@
-"""The partner API tests' sections: untranslated listing pages with live pages under them."""
+"""The partner API tests' sections: untranslated listing pages with live pages under them.
+
+These narrow the test plugins' fixtures of the same names (``tests/*/fixtures.py``) to one
+Finnish listing page, which is all most API tests need (``translate_page`` adds the others).
+"""
 
 from __future__ import annotations
 
 import pytest
-
-
-@pytest.fixture
-def training_index(home_page, publish):
-    from pages.trainings.factories import TrainingIndexPageFactory
-
-    return publish(TrainingIndexPageFactory(parent=home_page))
-
-
-@pytest.fixture
-def make_training(training_index, publish):
-    """Create and publish a Finnish training under the training index."""
-    from pages.trainings.factories import TrainingPageFactory
-
-    def make(**fields):
-        return publish(TrainingPageFactory(parent=training_index, **fields))
-
-    return make
 
 
 @pytest.fixture
@@ -38,5 +24,24 @@ def make_publication(publication_index, publish):
 
     def make(**fields):
         return publish(PublicationPageFactory(parent=publication_index, **fields))
+
+    return make
+
+
+@pytest.fixture
+def event_index(home_page, publish):
+    """The events listing page, in Finnish only (translate_page adds the others)."""
+    from tests.events.factories import EventIndexPageFactory
+
+    return publish(EventIndexPageFactory(parent=home_page))
+
+
+@pytest.fixture
+def make_event(event_index, publish):
+    """Create and publish a Finnish event under the event index."""
+    from tests.events.factories import EventPageFactory
+
+    def make(**fields):
+        return publish(EventPageFactory(parent=event_index, **fields))
 
     return make

@@ -13,7 +13,7 @@ from django.utils.http import http_date
 pytestmark = pytest.mark.django_db
 
 ENDPOINTS = [
-    "/api/v1/trainings/",
+    "/api/v1/publications/",
     "/api/v1/pages/",
     "/api/v1/themes/",
     "/api/v1/openapi.json",
@@ -21,8 +21,8 @@ ENDPOINTS = [
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
-def test_every_response_has_validators_and_cache_control(client, make_training, url):
-    make_training()
+def test_every_response_has_validators_and_cache_control(client, make_publication, url):
+    make_publication()
 
     response = client.get(url)
 
@@ -33,8 +33,8 @@ def test_every_response_has_validators_and_cache_control(client, make_training, 
 
 
 @pytest.mark.parametrize("url", ["/api/v1/changes/", "/api/v1/changes/head/"])
-def test_the_change_feed_is_never_cacheable_but_revalidates(client, make_training, url):
-    make_training()
+def test_the_change_feed_is_never_cacheable_but_revalidates(client, make_publication, url):
+    make_publication()
 
     response = client.get(url)
     again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
@@ -43,45 +43,47 @@ def test_the_change_feed_is_never_cacheable_but_revalidates(client, make_trainin
     assert (again.status_code, again["Cache-Control"]) == (304, "no-store")
 
 
-def test_if_none_match_gives_304_until_content_changes(client, make_training, publish):
-    training = make_training(title="Ensimmäinen")
-    first = client.get("/api/v1/trainings/")
+def test_if_none_match_gives_304_until_content_changes(client, make_publication, publish):
+    publication = make_publication(title="Ensimmäinen")
+    first = client.get("/api/v1/publications/")
 
-    again = client.get("/api/v1/trainings/", HTTP_IF_NONE_MATCH=first["ETag"])
+    again = client.get("/api/v1/publications/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == first["ETag"]
 
-    training.title = "Muutettu"
-    publish(training)
-    changed = client.get("/api/v1/trainings/", HTTP_IF_NONE_MATCH=first["ETag"])
+    publication.title = "Muutettu"
+    publish(publication)
+    changed = client.get("/api/v1/publications/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200
     assert changed["ETag"] != first["ETag"]
     assert changed.json()["items"][0]["title"] == "Muutettu"
 
 
-def test_if_none_match_accepts_lists_weak_tags_and_star(client, make_training):
-    make_training()
-    etag = client.get("/api/v1/trainings/")["ETag"]
+def test_if_none_match_accepts_lists_weak_tags_and_star(client, make_publication):
+    make_publication()
+    etag = client.get("/api/v1/publications/")["ETag"]
 
-    assert client.get("/api/v1/trainings/", HTTP_IF_NONE_MATCH=f'"x", W/{etag}').status_code == 304
-    assert client.get("/api/v1/trainings/", HTTP_IF_NONE_MATCH="*").status_code == 304
-    assert client.get("/api/v1/trainings/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    assert (
+        client.get("/api/v1/publications/", HTTP_IF_NONE_MATCH=f'"x", W/{etag}').status_code == 304
+    )
+    assert client.get("/api/v1/publications/", HTTP_IF_NONE_MATCH="*").status_code == 304
+    assert client.get("/api/v1/publications/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
 
-def test_if_modified_since(client, make_training):
-    make_training()
-    last_modified = client.get("/api/v1/trainings/")["Last-Modified"]
+def test_if_modified_since(client, make_publication):
+    make_publication()
+    last_modified = client.get("/api/v1/publications/")["Last-Modified"]
 
-    unchanged = client.get("/api/v1/trainings/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    unchanged = client.get("/api/v1/publications/", HTTP_IF_MODIFIED_SINCE=last_modified)
     assert unchanged.status_code == 304
 
     old = http_date(0)
-    assert client.get("/api/v1/trainings/", HTTP_IF_MODIFIED_SINCE=old).status_code == 200
+    assert client.get("/api/v1/publications/", HTTP_IF_MODIFIED_SINCE=old).status_code == 200
 
 
 def test_errors_are_not_cached(client):
-    response = client.get("/api/v1/trainings/?limit=1000")
+    response = client.get("/api/v1/publications/?limit=1000")
     assert response.status_code == 400
     assert response["Cache-Control"] == "no-store"
     assert "ETag" not in response
@@ -105,7 +107,7 @@ def test_cors_only_configured_origins(client):
 
 def test_cors_preflight(client):
     response = client.options(
-        "/api/v1/trainings/",
+        "/api/v1/publications/",
         HTTP_ORIGIN="https://kunta.example.fi",
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
     )
@@ -115,7 +117,7 @@ def test_cors_preflight(client):
 
 
 def test_writes_are_not_allowed(client):
-    assert client.post("/api/v1/trainings/", {}).status_code == 405
+    assert client.post("/api/v1/publications/", {}).status_code == 405
 
 
 @override_settings(PARTNER_API_ANONYMOUS_RATE=3)
@@ -150,9 +152,9 @@ def test_unknown_api_path_is_a_json_404(client):
 
 
 def test_missing_final_slash_redirects_with_the_query(client):
-    response = client.get("/api/v1/trainings?limit=5")
+    response = client.get("/api/v1/publications?limit=5")
     assert response.status_code == 301
-    assert response["Location"] == "/api/v1/trainings/?limit=5"
+    assert response["Location"] == "/api/v1/publications/?limit=5"
 
 
 @pytest.mark.parametrize(
@@ -166,11 +168,11 @@ def test_missing_final_slash_redirects_with_the_query(client):
         ("identity", None),
     ],
 )
-def test_api_responses_are_compressed_as_asked(client, make_training, accept_encoding, coding):
+def test_api_responses_are_compressed_as_asked(client, make_publication, accept_encoding, coding):
     for _ in range(3):
-        make_training()
-    plain = client.get("/api/v1/trainings/?limit=100")
-    answer = client.get("/api/v1/trainings/?limit=100", HTTP_ACCEPT_ENCODING=accept_encoding)
+        make_publication()
+    plain = client.get("/api/v1/publications/?limit=100")
+    answer = client.get("/api/v1/publications/?limit=100", HTTP_ACCEPT_ENCODING=accept_encoding)
 
     assert "Content-Encoding" not in plain
     assert "Accept-Encoding" in answer["Vary"] and "Accept-Encoding" in plain["Vary"]
@@ -186,7 +188,7 @@ def test_api_responses_are_compressed_as_asked(client, make_training, accept_enc
     assert answer["ETag"] == "W/" + plain["ETag"]
     for other in ("br", "gzip", "identity"):
         again = client.get(
-            "/api/v1/trainings/?limit=100",
+            "/api/v1/publications/?limit=100",
             HTTP_ACCEPT_ENCODING=other,
             HTTP_IF_NONE_MATCH=answer["ETag"],
         )

@@ -38,24 +38,32 @@ def test_every_plugin_has_typed_list_and_detail_endpoints():
         assert f"/api/v1/{plugin.key}/" in schema["paths"], plugin.key
         assert f"/api/v1/{plugin.key}/{{id}}" in schema["paths"], plugin.key
     components = schema["components"]["schemas"]
-    # The test-only plugin contributes one field of its own; it is in its typed schema.
-    assert "isbn" in components["PublicationsItem"]["properties"]
-    assert "starts_at" in components["TrainingsItem"]["properties"]
+    # Each test plugin's own fields are in its typed schema, and only there.
+    publication = components["PublicationsItem"]["properties"]
+    event = components["EventsItem"]["properties"]
+    assert {"isbn", "publisher", "contacts", "available"} <= publication.keys()
+    assert {"starts_at", "venue", "has_ended"} <= event.keys()
+    assert "isbn" not in event and "starts_at" not in publication
     assert (
         "application/problem+json"
-        in (schema["paths"]["/api/v1/trainings/"]["get"]["responses"]["400"]["content"])
+        in (schema["paths"]["/api/v1/events/"]["get"]["responses"]["400"]["content"])
     )
 
 
-def test_trainings_document_linked_events_parameters():
+def test_every_list_documents_the_common_parameters_and_its_orderings():
     schema = json.loads(schema_json())
-    parameters = schema["paths"]["/api/v1/trainings/"]["get"]["parameters"]
-    names = {p["name"] for p in parameters if "name" in p}  # (conditional headers: $ref)
-    assert {"start", "end", "days", "is_free", "language", "keyword", "location"} <= names
-    assert {"text", "sort", "page", "page_size", "last_modified_since", "include"} <= names
-    assert {"keyword_AND", "in_language", "translation", "cursor"} <= names
-    assert {"locale", "fallback", "translation_key", "search", "theme", "organisation"} <= names
-    assert {"updated_since", "ordering", "limit", "offset"} <= names
+    for key, orderings in (
+        ("publications", {"released_at", "-available_until"}),
+        ("events", {"starts_at", "-ends_at"}),
+    ):
+        parameters = schema["paths"][f"/api/v1/{key}/"]["get"]["parameters"]
+        by_name = {p["name"]: p for p in parameters if "name" in p}  # (headers: $ref)
+        assert {"locale", "fallback", "translation_key", "search", "theme", "organisation"} <= (
+            by_name.keys()
+        )
+        assert {"updated_since", "ordering", "limit", "offset", "cursor"} <= by_name.keys()
+        documented = json.dumps(by_name["ordering"]["schema"])
+        assert all(f'"{ordering}"' in documented for ordering in orderings), (key, documented)
 
 
 def test_document_is_what_client_generators_need():
@@ -68,7 +76,12 @@ def test_document_is_what_client_generators_need():
     assert all("security" not in op for op in operations)
     assert all(op.get("description") for op in operations)
     ids = sorted(op["operationId"] for op in operations)
-    assert "get_training" in ids and "get_page" in ids and "search_pages" in ids
+    assert (
+        "get_publication" in ids
+        and "list_events" in ids
+        and "get_page" in ids
+        and "search_pages" in ids
+    )
     assert all(re.fullmatch(r"(list|get|search)_[a-z_]+", op_id) for op_id in ids), ids
     tags = {tag["name"]: tag["description"] for tag in schema["tags"]}
     assert {t for op in operations for t in op["tags"]} == set(tags) and all(tags.values())
@@ -88,7 +101,7 @@ def test_document_is_what_client_generators_need():
 
 def test_reads_document_304_validators_and_rate_limit_headers():
     schema = json.loads(schema_json())
-    for path in ("/api/v1/trainings/", "/api/v1/search/", "/api/v1/changes/"):
+    for path in ("/api/v1/publications/", "/api/v1/search/", "/api/v1/changes/"):
         responses = schema["paths"][path]["get"]["responses"]
         assert "304" in responses, path
         headers = {ref["$ref"].rsplit("/", 1)[1] for ref in responses["200"]["headers"].values()}
@@ -105,4 +118,4 @@ def test_reads_document_304_validators_and_rate_limit_headers():
     assert limit["schema"]["type"] == "integer"
     assert "application/problem+json" in search["responses"]["400"]["content"]
     assert "/api/v1/changes/head/" in schema["paths"]
-    assert "cursor" in schema["components"]["schemas"]["TrainingsList"]["properties"]
+    assert "cursor" in schema["components"]["schemas"]["EventsList"]["properties"]

@@ -102,30 +102,39 @@ def test_generated_client_is_plain_with_one_locale_type(generated_client):
     models = {path.stem for path in (package / "models").glob("*.py")}
     assert "locale" in models
     assert not [name for name in models if "locale_type" in name], sorted(models)
-    source = (package / "api" / "trainings" / "list_trainings.py").read_text()
+    source = (package / "api" / "publications" / "list_publications.py").read_text()
     assert "client: AuthenticatedClient | Client" in source
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_generated_client_reads_the_live_server(generated_client, live_server, make_training):
+def test_generated_client_reads_the_live_server(
+    generated_client, live_server, make_publication, make_event
+):
     from eduverkko_client import Client
-    from eduverkko_client.api.trainings import get_training, list_trainings
+    from eduverkko_client.api.events import list_events
+    from eduverkko_client.api.publications import get_publication, list_publications
     from eduverkko_client.api.vocabularies import list_themes
-    from eduverkko_client.models import Locale, TrainingsItem, TrainingsList
+    from eduverkko_client.models import EventsList, Locale, PublicationsItem, PublicationsList
 
-    training = make_training(title="Saavutettava verkko-opetus")
+    publication = make_publication(title="Saavutettava verkko-opetus")
+    event = make_event(title="Verkostopäivä")
     client = Client(base_url=live_server.url, raise_on_unexpected_status=True)
 
-    listing = list_trainings.sync(client=client, locale=Locale.FI)
-    assert isinstance(listing, TrainingsList)
+    listing = list_publications.sync(client=client, locale=Locale.FI)
+    assert isinstance(listing, PublicationsList)
     assert [item.title for item in listing.items] == ["Saavutettava verkko-opetus"]
     assert listing.items[0].locale == "fi"
 
-    item = get_training.sync(client=client, id=training.pk)
-    assert isinstance(item, TrainingsItem)
-    assert item.id == training.pk and item.url.endswith(training.url)
+    item = get_publication.sync(client=client, id=publication.pk)
+    assert isinstance(item, PublicationsItem)
+    assert item.id == publication.pk and item.url.endswith(publication.url)
+    assert item.isbn == publication.isbn and item.available is True
+
+    events = list_events.sync(client=client)
+    assert isinstance(events, EventsList)
+    assert [(item.id, item.starts_at) for item in events.items] == [(event.pk, event.starts_at)]
 
     themes = list_themes.sync(client=client, locale=Locale.SV)
     assert themes.count == len(themes.items)
-    missing = get_training.sync_detailed(client=client, id=training.pk + 1000)
+    missing = get_publication.sync_detailed(client=client, id=publication.pk + 1000)
     assert missing.status_code == 404

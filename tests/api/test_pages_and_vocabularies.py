@@ -24,14 +24,14 @@ def publication(home_page):
     return publish(PublicationPageFactory(parent=index, title="Laatuopas", isbn="978-952-13"))
 
 
-def test_pages_lists_every_type_with_links_to_typed_endpoints(client, make_training, publication):
-    training = make_training()
+def test_pages_lists_every_type_with_links_to_typed_endpoints(client, make_event, publication):
+    event = make_event()
 
     body = client.get("/api/v1/pages/?ordering=id").json()
 
     by_type = {item["type"]: item for item in body["items"]}
     assert {key: item["id"] for key, item in by_type.items()} == {
-        "trainings": training.pk,
+        "events": event.pk,
         "publications": publication.pk,
     }
     api_url = by_type["publications"]["api_url"]
@@ -41,13 +41,16 @@ def test_pages_lists_every_type_with_links_to_typed_endpoints(client, make_train
     assert typed["lead"] == publication.lead
 
 
-def test_pages_type_and_cross_type_theme_filter(client, make_training, publication):
+def test_pages_type_and_cross_type_theme_filter(client, make_event, publication):
     theme = ThemeFactory(slug="laatu")
-    themed = make_training(themes=[theme])
-    make_training()
+    themed = make_event(themes=[theme])
+    make_event()
 
     assert ids(client, "/api/v1/pages/?type=publications") == [publication.pk]
     assert ids(client, "/api/v1/pages/?theme=laatu") == [themed.pk]
+    publication.themes.add(theme)
+    publish(publication)
+    assert set(ids(client, "/api/v1/pages/?theme=laatu")) == {themed.pk, publication.pk}
     assert problem_parameter(client, "/api/v1/pages/?type=recipes") == "type"
     assert client.get(f"/api/v1/pages/{publication.pk}").json()["type"] == "publications"
     assert client.get("/api/v1/pages/1").status_code == 404  # the tree root is no content page
@@ -94,16 +97,17 @@ def test_vocabulary_lists_in_the_requested_language(client, locales):
 def test_register_router_mounts_a_router_in_the_api():
     router = Router()
 
-    @router.get("/", operation_id="list_events_extra")
-    def events(request):
+    @router.get("/", operation_id="list_statistics_extra")
+    def statistics(request):
         return {"ok": True}
 
-    register_router("events", router)
+    assert "/api/v1/statistics/" not in build_api().get_openapi_schema()["paths"]
+    register_router("statistics", router)
     try:
-        register_router("/events/", router)  # registering again replaces, never duplicates
-        assert [entry[0] for entry in extra_routers].count("/events/") == 1
+        register_router("/statistics/", router)  # registering again replaces, never duplicates
+        assert [entry[0] for entry in extra_routers].count("/statistics/") == 1
         paths = build_api().get_openapi_schema()["paths"]
-        assert "/api/v1/events/" in paths
-        assert "/api/v1/trainings/" in paths
+        assert "/api/v1/statistics/" in paths
+        assert "/api/v1/publications/" in paths
     finally:
         extra_routers.clear()

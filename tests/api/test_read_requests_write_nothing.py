@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
-def test_api_reads_write_nothing_with_a_database_cache(client, settings, make_training):
+def test_api_reads_write_nothing_with_a_database_cache(client, settings, make_publication):
     settings.CACHES = caches_from_url("db://read_test_cache")  # Django rebuilds `caches`
     call_command("createcachetable", "read_test_cache")
-    make_training(title="Koulutus")
-    urls = ["/api/v1/trainings/", "/api/v1/changes/", "/api/v1/pages/", "/api/v1/themes/"]
+    make_publication(title="Julkaisu")
+    urls = ["/api/v1/publications/", "/api/v1/changes/", "/api/v1/pages/", "/api/v1/themes/"]
     for url in urls:
         assert client.get(url).status_code == 200  # warm: first reads may fill the cache
 

@@ -9,17 +9,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cms.timezones import HELSINKI
+
 pytestmark = pytest.mark.django_db
 
-LIST = "/api/v1/trainings/"
+LIST = "/api/v1/publications/"
 
 
 def titles(client) -> list[str]:
     return [item["title"] for item in client.get(LIST).json()["items"]]
 
 
-def test_a_repeated_request_is_answered_from_the_cache(client, make_training):
-    make_training(title="Koulutus")
+def test_a_repeated_request_is_answered_from_the_cache(client, make_publication):
+    make_publication(title="Julkaisu")
     first = client.get(LIST)
     with CaptureQueriesContext(connection) as queries:
         again = client.get(LIST)
@@ -30,13 +32,13 @@ def test_a_repeated_request_is_answered_from_the_cache(client, make_training):
     assert len(queries) == 0
 
 
-def test_a_partner_poll_with_a_key_costs_no_query(client, make_training):
+def test_a_partner_poll_with_a_key_costs_no_query(client, make_publication):
     from cms.api.models import PartnerKey
     from cms.vocabularies.factories import OrganisationFactory
 
     _key, raw_key = PartnerKey.issue(name="Kumppani", organisation=OrganisationFactory())
     auth = {"HTTP_X_API_KEY": raw_key}
-    make_training(title="Koulutus")
+    make_publication(title="Julkaisu")
     first = client.get(LIST, **auth)
     with CaptureQueriesContext(connection) as queries:
         again = client.get(LIST, **auth)
@@ -44,8 +46,8 @@ def test_a_partner_poll_with_a_key_costs_no_query(client, make_training):
     assert len(queries) == 0
 
 
-def test_a_revalidation_answers_304_from_the_cache(client, make_training):
-    make_training(title="Koulutus")
+def test_a_revalidation_answers_304_from_the_cache(client, make_publication):
+    make_publication(title="Julkaisu")
     etag = client.get(LIST)["ETag"]
     with CaptureQueriesContext(connection) as queries:
         response = client.get(LIST, HTTP_IF_NONE_MATCH=etag)
@@ -53,57 +55,77 @@ def test_a_revalidation_answers_304_from_the_cache(client, make_training):
     assert len(queries) == 0
 
 
-def test_a_publish_is_visible_at_once(client, make_training):
-    make_training(title="Ensimmäinen")
+def test_a_publish_is_visible_at_once(client, make_publication):
+    make_publication(title="Ensimmäinen")
     assert titles(client) == ["Ensimmäinen"]
-    make_training(title="Toinen")
+    make_publication(title="Toinen")
     assert sorted(titles(client)) == ["Ensimmäinen", "Toinen"]
 
 
-def test_a_renamed_term_is_visible_at_once(client, make_training):
-    from cms.vocabularies.factories import RegionFactory
+def test_a_renamed_term_is_visible_at_once(client, make_publication):
+    from cms.vocabularies.factories import OrganisationFactory
 
-    region = RegionFactory(name="Lappi")
-    training = make_training(title="Koulutus", region=region)
-    detail = f"/api/v1/trainings/{training.pk}"
-    assert "Lappi" in client.get(LIST).content.decode()
-    assert "Lappi" in client.get(detail).content.decode()
+    publisher = OrganisationFactory(name="Opetushallitus")
+    publication = make_publication(title="Julkaisu", publisher=publisher)
+    detail = f"/api/v1/publications/{publication.pk}"
 
-    region.name = "Lapin alue"
-    region.save()
+    def publisher_names() -> list[str]:
+        listed = client.get(LIST).json()["items"][0]["publisher"]["name"]
+        return [listed, client.get(detail).json()["publisher"]["name"]]
 
-    assert "Lapin alue" in client.get(LIST).content.decode()
-    assert "Lapin alue" in client.get(detail).content.decode()
+    assert publisher_names() == ["Opetushallitus", "Opetushallitus"]
+
+    publisher.name = "Opetus- ja kulttuuriministeriö"
+    publisher.save()
+
+    assert publisher_names() == ["Opetus- ja kulttuuriministeriö"] * 2
 
 
-def test_the_lifecycle_moves_with_the_clock(client, make_training, monkeypatch):
+def test_a_state_that_changes_at_a_moment_moves_with_the_clock(client, make_event, monkeypatch):
+    """An event ends at its ``ends_at``: no edit, but the answer changes then."""
     starts = timezone.now() + dt.timedelta(days=10)
-    training = make_training(
-        title="Kevään koulutus",
-        starts_at=starts,
-        ends_at=starts + dt.timedelta(hours=6),
-        registration_closes=(starts - dt.timedelta(days=5)).date(),
-    )
-    detail = f"/api/v1/trainings/{training.pk}"
-    assert client.get(detail).json()["lifecycle"] == "registration_open"
+    event = make_event(starts_at=starts, ends_at=starts + dt.timedelta(hours=6))
+    make_event(starts_at=starts + dt.timedelta(days=30))  # a later boundary, not the next
+    detail = f"/api/v1/events/{event.pk}"
+    assert client.get(detail).json()["has_ended"] is False
 
-    # Registration closed at midnight; later the training starts, then it ends.
     for moment, expected in (
-        (starts - dt.timedelta(days=2), "registration_closed"),
-        (starts + dt.timedelta(hours=1), "ongoing"),
-        (starts + dt.timedelta(hours=7), "past"),
+        (starts + dt.timedelta(hours=1), False),
+        (starts + dt.timedelta(hours=6), True),
+        (starts + dt.timedelta(hours=7), True),
     ):
         monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
-        assert client.get(detail).json()["lifecycle"] == expected
+        assert client.get(detail).json()["has_ended"] is expected, moment
 
 
-def test_search_and_the_change_feed_are_not_cached(client, make_training):
+def test_a_state_that_changes_on_a_day_moves_at_helsinki_midnight(
+    client, make_publication, monkeypatch
+):
+    """A publication is available through its ``available_until`` day (a date field)."""
+    now = timezone.now()
+    last_day = now.astimezone(HELSINKI).date() + dt.timedelta(days=3)
+    publication = make_publication(available_until=last_day)
+    detail = f"/api/v1/publications/{publication.pk}"
+    assert client.get(detail).json()["available"] is True
+
+    midnight = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(0), HELSINKI)
+    for moment, expected in (
+        (midnight - dt.timedelta(minutes=1), True),
+        (midnight, False),
+        (midnight + dt.timedelta(days=2), False),
+    ):
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        assert client.get(detail).json()["available"] is expected, moment
+
+
+def test_search_and_the_change_feed_are_not_cached():
     from django.test import RequestFactory
 
     from cms.api.response_cache import cacheable
 
     factory = RequestFactory()
-    assert cacheable(factory.get("/api/v1/trainings/"))
+    assert cacheable(factory.get("/api/v1/publications/"))
+    assert cacheable(factory.get("/api/v1/events/12"))
     assert not cacheable(factory.get("/api/v1/search/", {"q": "koulutus"}))
     assert not cacheable(factory.get("/api/v1/changes/"))
-    assert not cacheable(factory.post("/api/v1/trainings/"))
+    assert not cacheable(factory.post("/api/v1/publications/"))

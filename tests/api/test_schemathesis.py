@@ -19,11 +19,12 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture
-def content(make_training, translate_page):
+def content(make_publication, make_event, translate_page):
     """Some live content, so that generated ids and filters can hit real rows."""
-    training = make_training()
-    translate_page(training, "sv", title="Utbildning")
-    make_training()
+    publication = make_publication()
+    translate_page(publication, "sv", title="Publikation")
+    make_publication()
+    make_event()
 
 
 @schema.parametrize()

@@ -95,16 +95,16 @@ def commit(commit_only):
 
 
 @pytest.fixture
-def make_training(make_training, commit, commit_only):
-    """Publish a training and deliver its events; ``.undelivered`` only publishes."""
+def make_publication(make_publication, commit, commit_only):
+    """Publish a publication and deliver its events; ``.undelivered`` only publishes."""
 
     def make(**fields):
         with commit():
-            return make_training(**fields)
+            return make_publication(**fields)
 
     def undelivered(**fields):
         with commit_only():
-            return make_training(**fields)
+            return make_publication(**fields)
 
     make.undelivered = undelivered
     return make
@@ -143,8 +143,8 @@ def verify(request: dict, secret: str) -> bool:
     return True
 
 
-def test_publish_posts_a_signed_event(client, receiver, subscription, make_training):
-    training = make_training()
+def test_publish_posts_a_signed_event(client, receiver, subscription, make_publication):
+    publication = make_publication()
 
     (request,) = receiver.requests
     assert verify(request, SECRET)
@@ -160,9 +160,9 @@ def test_publish_posts_a_signed_event(client, receiver, subscription, make_train
         "event_id": event["event_id"],
         "cursor": event["cursor"],
         "event": "published",
-        "id": training.pk,
-        "translation_key": str(training.translation_key),
-        "type": "trainings",
+        "id": publication.pk,
+        "translation_key": str(publication.translation_key),
+        "type": "publications",
         "locale": "fi",
         "at": payload["at"],
     }
@@ -176,37 +176,41 @@ def test_publish_posts_a_signed_event(client, receiver, subscription, make_train
     assert delivery.delivered_at is not None
 
 
-def test_unpublish_and_delete_are_sent(receiver, subscription, make_training, commit):
-    training = make_training()
+def test_unpublish_and_delete_are_sent(receiver, subscription, make_publication, commit):
+    publication = make_publication()
     with commit():
-        training.unpublish()
+        publication.unpublish()
     with commit():
-        training.delete()
+        publication.delete()
 
     sent = [json.loads(request["body"])["event"] for request in receiver.requests]
     assert sent == ["published", "unpublished", "deleted"]
 
 
 def test_subscription_filters_types_and_locales(
-    receiver, subscription, make_training, translate_page, commit
+    receiver, subscription, make_publication, make_event, translate_page, commit
 ):
     subscription.locales = "sv"
     subscription.save()
     other = WebhookSubscription.objects.create(
-        name="Uutiset", organisation=subscription.organisation, url=receiver.url, types="news"
+        name="Tapahtumat", organisation=subscription.organisation, url=receiver.url, types="events"
     )
-    training = make_training()
+    publication = make_publication()
     with commit():
-        swedish = translate_page(training, "sv", title="Utbildning")
+        swedish = translate_page(publication, "sv", title="Publikation")
 
     (request,) = receiver.requests
     assert json.loads(request["body"])["id"] == swedish.pk
     assert not other.deliveries.exists()
 
+    with commit():
+        event = make_event()
+    assert [delivery.payload["id"] for delivery in other.deliveries.all()] == [event.pk]
 
-def test_failures_are_retried_with_exponential_backoff(receiver, subscription, make_training):
+
+def test_failures_are_retried_with_exponential_backoff(receiver, subscription, make_publication):
     receiver.statuses = [500, 503]
-    make_training()
+    make_publication()
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.response_status) == (
         Status.RETRYING,
@@ -235,9 +239,9 @@ def test_failures_are_retried_with_exponential_backoff(receiver, subscription, m
     assert all(verify(request, SECRET) for request in receiver.requests)
 
 
-def test_gives_up_after_the_last_attempt(receiver, subscription, make_training):
+def test_gives_up_after_the_last_attempt(receiver, subscription, make_publication):
     receiver.statuses = [500] * webhooks.MAX_ATTEMPTS
-    make_training()
+    make_publication()
     delivery = WebhookDelivery.objects.get()
     while delivery.status == Status.RETRYING:
         webhooks.attempt(delivery)
@@ -248,10 +252,10 @@ def test_gives_up_after_the_last_attempt(receiver, subscription, make_training):
     assert webhooks.retry_delay(7) == dt.timedelta(seconds=30 * 2**6)
 
 
-def test_unreachable_endpoint_is_logged(subscription, make_training):
+def test_unreachable_endpoint_is_logged(subscription, make_publication):
     subscription.url = "http://127.0.0.1:9/closed"
     subscription.save()
-    make_training()
+    make_publication()
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == Status.RETRYING
@@ -259,9 +263,9 @@ def test_unreachable_endpoint_is_logged(subscription, make_training):
     assert delivery.error
 
 
-def test_redirects_are_not_followed(receiver, subscription, make_training):
+def test_redirects_are_not_followed(receiver, subscription, make_publication):
     receiver.statuses = [302]
-    make_training()
+    make_publication()
 
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.response_status) == (Status.RETRYING, 302)
@@ -269,10 +273,10 @@ def test_redirects_are_not_followed(receiver, subscription, make_training):
 
 
 def test_delivery_runs_in_the_delivery_process_not_in_the_editors_request(
-    receiver, subscription, make_training
+    receiver, subscription, make_publication
 ):
     receiver.statuses = [500]
-    make_training.undelivered()
+    make_publication.undelivered()
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == Status.PENDING and receiver.requests == []
@@ -289,8 +293,8 @@ def test_delivery_runs_in_the_delivery_process_not_in_the_editors_request(
     assert len(receiver.requests) == 2
 
 
-def test_admin_replays_a_delivery(admin_client, receiver, subscription, make_training, commit):
-    make_training()
+def test_admin_replays_a_delivery(admin_client, receiver, subscription, make_publication, commit):
+    make_publication()
     original = WebhookDelivery.objects.get()
 
     confirm = admin_client.get(f"/admin/partner-api/deliveries/replay/{original.pk}/")
@@ -310,8 +314,8 @@ def test_admin_replays_a_delivery(admin_client, receiver, subscription, make_tra
     assert f"/admin/partner-api/deliveries/replay/{original.pk}/".encode() in log.content
 
 
-def test_replay_needs_permission(client, django_user_model, subscription, make_training):
-    make_training()
+def test_replay_needs_permission(client, django_user_model, subscription, make_publication):
+    make_publication()
     delivery = WebhookDelivery.objects.get()
     from django.contrib.auth.models import Permission
 
@@ -353,19 +357,19 @@ def test_production_refuses_plain_http_even_to_loopback():
         subscription.full_clean()
 
 
-def test_timestamps_are_recent(receiver, subscription, make_training):
-    make_training()
+def test_timestamps_are_recent(receiver, subscription, make_publication):
+    make_publication()
     sent_at = int(header(receiver.requests[0], "webhook-timestamp"))
     assert abs(sent_at - timezone.now().timestamp()) < 60
 
 
 def test_a_subscriber_gets_its_events_in_order_across_retries(
-    receiver, subscription, make_training, commit
+    receiver, subscription, make_publication, commit
 ):
     receiver.statuses = [500]
-    training = make_training()
+    publication = make_publication()
     with commit():
-        training.unpublish()
+        publication.unpublish()
 
     first, second = WebhookDelivery.objects.order_by("pk")
     # The unpublish waits behind the failed publish instead of overtaking it.
@@ -383,14 +387,14 @@ def test_a_subscriber_gets_its_events_in_order_across_retries(
     assert second.status == Status.SUCCEEDED
 
 
-def test_a_failing_subscriber_does_not_hold_up_another(receiver, subscription, make_training):
+def test_a_failing_subscriber_does_not_hold_up_another(receiver, subscription, make_publication):
     with serving() as other_receiver:
         other = WebhookSubscription.objects.create(
             name="Toinen", organisation=subscription.organisation, url=other_receiver.url
         )
         receiver.statuses = [500, 500]
-        make_training()
-        make_training()
+        make_publication()
+        make_publication()
 
         assert len(other_receiver.requests) == 2
         assert all(verify(request, other.secret) for request in other_receiver.requests)
@@ -399,10 +403,10 @@ def test_a_failing_subscriber_does_not_hold_up_another(receiver, subscription, m
 
 
 def test_deactivating_a_subscription_stops_its_retries_at_once(
-    receiver, subscription, make_training
+    receiver, subscription, make_publication
 ):
     receiver.statuses = [500]
-    make_training()
+    make_publication()
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == Status.RETRYING
 
@@ -416,19 +420,19 @@ def test_deactivating_a_subscription_stops_its_retries_at_once(
     webhooks.deliver_due()
     assert len(receiver.requests) == 1
     # Events logged after deactivation are not queued for it either.
-    make_training()
+    make_publication()
     assert subscription.deliveries.count() == 1 and len(receiver.requests) == 1
 
 
-def test_a_slow_subscriber_does_not_delay_another(receiver, subscription, make_training):
+def test_a_slow_subscriber_does_not_delay_another(receiver, subscription, make_publication):
     """Two events each to a 3 s endpoint and a fast one: the fast one is served meanwhile."""
     receiver.delay = 3.0
     with serving() as fast_receiver:
         WebhookSubscription.objects.create(
             name="Nopea", organisation=subscription.organisation, url=fast_receiver.url
         )
-        make_training.undelivered()
-        make_training.undelivered()
+        make_publication.undelivered()
+        make_publication.undelivered()
 
         started = time.monotonic()
         webhooks.deliver_due()
@@ -446,9 +450,9 @@ def test_a_slow_subscriber_does_not_delay_another(receiver, subscription, make_t
     assert WebhookDelivery.objects.filter(status=Status.SUCCEEDED).count() == 4
 
 
-def test_a_try_without_an_answer_is_cut_off_and_retried(receiver, subscription, make_training):
+def test_a_try_without_an_answer_is_cut_off_and_retried(receiver, subscription, make_publication):
     receiver.delay = 2.0
-    make_training.undelivered()
+    make_publication.undelivered()
 
     started = time.monotonic()
     webhooks.deliver_due(deadline=0.5)
@@ -461,12 +465,12 @@ def test_a_try_without_an_answer_is_cut_off_and_retried(receiver, subscription, 
 
 
 def test_two_delivery_processes_share_subscribers_without_breaking_order(
-    receiver, subscription, make_training
+    receiver, subscription, make_publication
 ):
     """A second loop (another process) cannot take a subscriber whose lane is in use."""
     receiver.delay = 0.5
-    make_training.undelivered()
-    make_training.undelivered()
+    make_publication.undelivered()
+    make_publication.undelivered()
     first, second = webhooks.DeliveryLoop(), webhooks.DeliveryLoop()
     try:
         assert first.start_due() == 1
@@ -483,10 +487,12 @@ def test_two_delivery_processes_share_subscribers_without_breaking_order(
     assert not WebhookSubscription.objects.filter(lane_leased_until__isnull=False).exists()
 
 
-def test_deactivating_stops_a_slow_subscribers_later_events(receiver, subscription, make_training):
+def test_deactivating_stops_a_slow_subscribers_later_events(
+    receiver, subscription, make_publication
+):
     receiver.delay = 1.0
-    make_training.undelivered()
-    make_training.undelivered()
+    make_publication.undelivered()
+    make_publication.undelivered()
     loop = webhooks.DeliveryLoop()
     assert loop.start_due() == 1
 
@@ -500,11 +506,11 @@ def test_deactivating_stops_a_slow_subscribers_later_events(receiver, subscripti
 
 
 def test_subscriptions_from_before_standard_webhooks_also_get_the_old_signature(
-    receiver, subscription, make_training
+    receiver, subscription, make_publication
 ):
     subscription.legacy_signature = True
     subscription.save()
-    make_training()
+    make_publication()
 
     (request,) = receiver.requests
     assert verify(request, SECRET)

@@ -8,9 +8,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(training_indexes, make_training):
-    make_training(title="Koulutus arvioinnista")
-    return training_indexes
+def site(event_indexes, make_event, make_publication):
+    make_event(title="Tapahtuma arvioinnista")
+    make_publication(title="Julkaisu arvioinnista")
+    return event_indexes
 
 
 @pytest.mark.parametrize(
@@ -18,16 +19,14 @@ def site(training_indexes, make_training):
     [
         ("/fi/search/suggest/?q=%22ab", 200, None),
         ("/fi/search/suggest/?q=ab%00c", 400, "q"),
-        ("/fi/search/?q=%22koulutus", 200, None),
-        ("/fi/search/?q=koulutus&page=99999999999999999999", 400, "page"),
-        ("/fi/koulutukset/?date_from=0001-01-01", 400, "1900"),
-        ("/fi/koulutukset/?date_to=9999-12-31", 400, "2999"),
-        ("/fi/calendar/trainings.ics?date_from=0001-01-01", 400, "1900"),
-        ("/fi/calendar/trainings.ics?date_to=9999-12-31", 400, "2999"),
-        ("/fi/calendar/trainings/99999999999999999999.ics", 404, None),
-        ("/api/v1/news/?updated_since=0001-01-01", 400, "updated_since"),
-        ("/api/v1/news/?updated_since=9999-12-31T23:59:59-14:00", 400, "updated_since"),
-        ("/api/v1/trainings/?updated_since=0001-01-01T00:00:00%2B14:00", 400, "updated_since"),
+        ("/fi/search/?q=%22arvioinnista", 200, None),
+        ("/fi/search/?q=arvioinnista&page=99999999999999999999", 400, "page"),
+        ("/fi/calendar/events/99999999999999999999.ics", 404, None),
+        ("/fi/calendar/publications/99999999999999999999.ics", 404, None),
+        ("/api/v1/publications/?updated_since=0001-01-01", 400, "updated_since"),
+        ("/api/v1/publications/?updated_since=9999-12-31T23:59:59-14:00", 400, "updated_since"),
+        ("/api/v1/events/?updated_since=0001-01-01T00:00:00%2B14:00", 400, "updated_since"),
+        ("/api/v1/events/99999999999999999999", 400, "id"),  # past the key range
     ],
 )
 def test_bad_input_gets_a_4xx_naming_it(client, site, url, status, names):
@@ -40,16 +39,19 @@ def test_bad_input_gets_a_4xx_naming_it(client, site, url, status, names):
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/v1/trainings/",
+        "/api/v1/publications/",
+        "/api/v1/events/",
         "/api/v1/changes/",
-        "/api/v1/search/?q=koulutus",
-        "/fi/search/?q=koulutus",
-        "/fi/search/suggest/?q=ko",
+        "/api/v1/search/?q=arvioinnista",
+        "/fi/search/?q=arvioinnista",
+        "/fi/search/suggest/?q=ar",
         "/sitemap.xml",
         "/robots.txt",
-        "/fi/feeds/trainings/rss.xml",
-        "/fi/calendar/trainings.ics",
-        "/fi/koulutukset/",
+        "/fi/feeds/events/rss.xml",
+        "/fi/calendar/events.ics",
+        "/fi/calendar/publications.ics",
+        "/fi/tapahtumat/",
+        "/fi/julkaisut/",
     ],
 )
 def test_head_answers_wherever_get_does(client, site, url):

@@ -28,8 +28,8 @@ def test_admin_login_locks_out_after_repeated_failures(client, django_user_model
         )
 
 
-def test_page_password_form_locks_out_after_repeated_failures(client, make_training):
-    page = make_training(title="Yksityinen koulutus")
+def test_page_password_form_locks_out_after_repeated_failures(client, make_publication):
+    page = make_publication(title="Yksityinen julkaisu")
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="oikea"
     )
@@ -44,4 +44,4 @@ def test_page_password_form_locks_out_after_repeated_failures(client, make_train
     assert "failed attempts" in locked.content.decode() or "epäonnistunutta" in (
         locked.content.decode()
     )
-    assert "Yksityinen koulutus" not in client.get(page.url).content.decode().split("<main")[-1]
+    assert "Yksityinen julkaisu" not in client.get(page.url).content.decode().split("<main")[-1]

@@ -47,40 +47,42 @@ def paths(received: list[tuple[str, str]]) -> set[str]:
     return {path for _, path in received}
 
 
+@pytest.mark.parametrize("key", ["publications", "events"])
 def test_publish_purges_page_listing_home_feeds_sitemap_and_api(
-    make_training, purged, django_capture_on_commit_callbacks
+    make_publication, make_event, purged, django_capture_on_commit_callbacks, key
 ):
+    make = {"publications": make_publication, "events": make_event}[key]
     with django_capture_on_commit_callbacks(execute=True):
-        training = make_training()
-    listing = training.get_parent()
+        page = make()
+    listing = page.get_parent()
     assert paths(purged) >= {
-        training.url,
+        page.url,
         listing.url,
         listing.get_parent().url,
-        "/fi/feeds/trainings/*",
-        "/fi/calendar/trainings*",
+        f"/fi/feeds/{key}/*",
+        f"/fi/calendar/{key}*",
         "/fi/search/*",
         "/sitemap.xml",
-        "/api/v1/trainings/",
-        f"/api/v1/trainings/{training.pk}",
+        f"/api/v1/{key}/",
+        f"/api/v1/{key}/{page.pk}",
         "/api/v1/pages/",
-        f"/api/v1/pages/{training.pk}",
+        f"/api/v1/pages/{page.pk}",
         "/api/v1/search/",
         "/api/v1/changes/",
     }
 
 
 def test_unpublish_and_move_purge_the_old_places(
-    make_training, purged, django_capture_on_commit_callbacks
+    make_event, purged, django_capture_on_commit_callbacks
 ):
-    training = make_training()
-    old_url = training.url
+    event = make_event()
+    old_url = event.url
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        training.unpublish()
-    assert {old_url, training.get_parent().url, "/api/v1/trainings/"} <= paths(purged)
+        event.unpublish()
+    assert {old_url, event.get_parent().url, "/api/v1/events/"} <= paths(purged)
 
-    second = make_training(title="Siirrettävä koulutus")
+    second = make_event(title="Siirrettävä tapahtuma")
     old_second_url = second.url
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):

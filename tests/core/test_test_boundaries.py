@@ -20,57 +20,6 @@ pytestmark = pytest.mark.backend_independent
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Core tests still written on a real content type: each is to be rewritten on the test
-#: plugin. The list only shrinks: a module that no longer imports ``pages`` must leave it.
-PENDING_REWRITE_ON_TEST_PLUGIN: set[str] = {
-    "tests/api/conftest.py",
-    "tests/search/conftest.py",
-    "tests/search/test_elasticsearch.py",
-    "tests/search/test_live_engine.py",
-    "tests/search/test_outage.py",
-    "tests/search/test_service.py",
-}
-
-
-#: Core tests still asking for a real plugin's fixtures (``make_training`` and the like);
-#: the list only shrinks, like the one above.
-PENDING_FIXTURES_OF_REAL_PLUGINS: set[str] = {
-    "tests/api/test_http.py",
-    "tests/api/test_lists.py",
-    "tests/api/test_openapi_tools.py",
-    "tests/api/test_pages_and_vocabularies.py",
-    "tests/api/test_queries.py",
-    "tests/api/test_read_requests_write_nothing.py",
-    "tests/api/test_response_cache.py",
-    "tests/api/test_schemathesis.py",
-    "tests/api/test_webhooks.py",
-    "tests/core/test_bad_input.py",
-    "tests/core/test_input_properties.py",
-    "tests/core/test_login_throttle.py",
-    "tests/core/test_purge.py",
-    "tests/editorial/conftest.py",
-    "tests/editorial/test_admin_translated.py",
-    "tests/editorial/test_alt_text.py",
-    "tests/editorial/test_machine_translation.py",
-    "tests/editorial/test_role_actions.py",
-    "tests/editorial/test_roles.py",
-    "tests/editorial/test_scheduling.py",
-    "tests/editorial/test_share.py",
-    "tests/editorial/test_translators.py",
-    "tests/editorial/test_vocabulary_choosers.py",
-    "tests/editorial/test_workflow.py",
-    "tests/search/conftest.py",
-    "tests/search/test_api.py",
-    "tests/search/test_elasticsearch.py",
-    "tests/search/test_live_engine.py",
-    "tests/search/test_outage.py",
-    "tests/search/test_postgres_sql.py",
-    "tests/search/test_reindex.py",
-    "tests/search/test_service.py",
-    "tests/search/test_sqlite_plans.py",
-    "tests/search/test_views.py",
-}
-
 
 def imported_modules(tree: ast.Module) -> Iterator[tuple[int, str]]:
     """Every module an import statement names, at any depth (fixtures import lazily)."""
@@ -113,19 +62,9 @@ def test_core_tests_import_no_content_type():
         offence
         for path in python_files("tests")
         if not is_product_test(path)
-        and str(path.relative_to(ROOT)) not in PENDING_REWRITE_ON_TEST_PLUGIN
         for offence in imports_of(path, "pages")
     ]
     assert offenders == []
-
-
-def test_pending_rewrites_are_still_pending():
-    done = [
-        name
-        for name in sorted(PENDING_REWRITE_ON_TEST_PLUGIN)
-        if not imports_of(ROOT / name, "pages")
-    ]
-    assert done == [], "rewritten on the test plugin: remove from PENDING_REWRITE_ON_TEST_PLUGIN"
 
 
 def fixtures_defined_in(path: Path) -> set[str]:
@@ -168,20 +107,9 @@ def test_core_tests_use_no_real_plugins_fixtures():
         offence
         for path in python_files("tests")
         if not is_product_test(path)
-        and str(path.relative_to(ROOT)) not in PENDING_FIXTURES_OF_REAL_PLUGINS
         for offence in fixtures_requested(path, names)
     ]
     assert offenders == []
-
-
-def test_pending_fixture_rewrites_are_still_pending():
-    names = real_plugin_fixtures()
-    done = [
-        name
-        for name in sorted(PENDING_FIXTURES_OF_REAL_PLUGINS)
-        if not fixtures_requested(ROOT / name, names)
-    ]
-    assert done == [], "rewritten on the test plugins: remove from PENDING_FIXTURES_OF_REAL_PLUGINS"
 
 
 def test_plugins_tests_import_nothing_from_the_core_tests():

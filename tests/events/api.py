@@ -1,7 +1,10 @@
-"""Events in the partner API: common fields, lead, times, venue, themes and image."""
+"""Events in the partner API: common fields, lead, times, venue, themes and whether the event
+has ended (changes by itself at ``ends_at``); the soonest first, as in a calendar."""
+
+from django.utils import timezone
 
 from cms.api.api_contribution import ApiContribution
-from cms.api.fields import RelatedList, Value
+from cms.api.fields import Computed, RelatedList, Value
 
 
 def contribution() -> ApiContribution:
@@ -12,5 +15,8 @@ def contribution() -> ApiContribution:
             Value("ends_at"),
             Value("venue"),
             RelatedList("themes"),
-        )
+            Computed("has_ended", bool, lambda page: page.has_ended_at(timezone.now())),
+        ),
+        orderings=("starts_at", "ends_at"),
+        default_ordering=("starts_at", "title"),
     )

@@ -1,5 +1,7 @@
 """Publications: reports and guides, the smallest content type that uses every seam."""
 
+import datetime as dt
+
 from django import forms
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
@@ -10,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.models import BaseIndexPage, BasePage
+from cms.vocabularies.mixins import ContactsMixin
 
 
 class PublicationIndexPage(BaseIndexPage):
@@ -19,8 +22,21 @@ class PublicationIndexPage(BaseIndexPage):
         verbose_name = "publication listing"
 
 
-class PublicationPage(BasePage):
+class PublicationPage(ContactsMixin, BasePage):
     isbn = models.CharField("ISBN", max_length=20, blank=True)
+    # A vocabulary foreign key and a second many-to-many: the API's ``organisation``
+    # parameter matches the publisher, and its item inlines both in the reader's language.
+    publisher = models.ForeignKey(
+        "vocabularies.Organisation",
+        verbose_name="publisher",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    languages = ParentalManyToManyField(
+        "vocabularies.Language", verbose_name="languages", blank=True, related_name="+"
+    )
     # The plugin's theme field: the API's ``theme`` parameter, the search facet and the
     # per-topic feeds all read it (see ``plugin.py``).
     themes = ParentalManyToManyField(
@@ -36,6 +52,9 @@ class PublicationPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("isbn"),
+        FieldPanel("publisher"),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        ContactsMixin.contacts_panel(),
         FieldPanel("released_at"),
         FieldPanel("available_until"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -44,6 +63,9 @@ class PublicationPage(BasePage):
     translatable_fields = [
         *BasePage.translatable_fields,
         SynchronizedField("isbn"),
+        SynchronizedField("publisher"),
+        SynchronizedField("languages"),
+        ContactsMixin.contacts_translation_field,
         SynchronizedField("released_at"),
         SynchronizedField("available_until"),
         SynchronizedField("themes"),
@@ -59,3 +81,7 @@ class PublicationPage(BasePage):
     class Meta:
         verbose_name = "publication"
         verbose_name_plural = "publications"
+
+    def is_available_on(self, day: dt.date) -> bool:
+        """Still on offer on ``day`` (a Helsinki date): the state changes at midnight."""
+        return self.available_until is None or day <= self.available_until

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
+from hypothesis import given
 from wagtail.images.tests.utils import get_test_image_file
 
 from cms.media.models import CustomImage
-from cms.testing import ids, problem_parameter, publish
+from cms.strategies import INPUT_SETTINGS, date_text
+from cms.testing import assert_no_server_error, ids, problem_parameter, publish
 from cms.vocabularies.factories import ThemeFactory
 from pages.news.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -78,3 +81,16 @@ def test_image_is_a_rendition_with_alt_text_in_the_page_language(client, make):
     assert client.get(f"/api/v1/news/{plain.pk}").json()["image"]["alt"] == (
         "Osallistujia webinaarissa"
     )
+
+
+@pytest.mark.parametrize("name", ["published_after", "published_before"])
+def test_date_parameters_never_fail(client, make, name):
+    make(title="Uutinen arvioinnista")
+
+    @INPUT_SETTINGS
+    @given(value=date_text())
+    def check(value):
+        url = f"/api/v1/news/?{urlencode({name: value})}"
+        assert_no_server_error(client.get(url), url)
+
+    check()

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
+from cms.api.management.commands.export_openapi import schema_json
 from cms.testing import ids, problem_parameter, publish
 from cms.timezones import HELSINKI
-from cms.vocabularies.factories import AudienceFactory, RegionFactory, ThemeFactory
+from cms.vocabularies.factories import (
+    AudienceFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RegionFactory,
+    ThemeFactory,
+)
 from cms.vocabularies.models import Language
 from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFactory
 from pages.trainings.models import TrainingPage
@@ -213,7 +221,6 @@ def test_training_fields(client, make):
 
 def test_the_organiser_is_named_in_the_requested_language(client, make_training, locales):
     from cms.translation import translate
-    from cms.vocabularies.factories import OrganisationFactory
 
     organiser = OrganisationFactory(name="Opetushallitus", slug="oph")
     translate(organiser, locales["sv"], {"name": "Utbildningsstyrelsen"})
@@ -229,3 +236,86 @@ def test_the_organiser_is_named_in_the_requested_language(client, make_training,
     # No English names exist: the Finnish ones are shown.
     assert fallback["served_locale"] == "fi"
     assert fallback["organiser"]["name"] == "Opetushallitus"
+
+
+def test_trainings_default_to_the_soonest_first_and_sort_by_their_dates(client, make):
+    soon = timezone.now().astimezone(HELSINKI).date()
+    later = make(title="B", starts_at=at(20), ends_at=at(20, 16), registration_closes=soon)
+    sooner = make(title="A", starts_at=at(5), ends_at=at(5, 16))
+
+    assert ids(client, "/api/v1/trainings/") == [sooner.pk, later.pk]
+    assert ids(client, "/api/v1/trainings/?ordering=-starts_at") == [later.pk, sooner.pk]
+    # A training without a registration deadline comes last.
+    assert ids(client, "/api/v1/trainings/?ordering=registration_closes") == [
+        later.pk,
+        sooner.pk,
+    ]
+
+
+def test_the_lifecycle_moves_with_the_clock(client, make, monkeypatch):
+    """The answers are cached whole; the lifecycle still changes at midnight and at the
+    training's start and end (the cache's clock boundary)."""
+    starts = timezone.now() + dt.timedelta(days=10)
+    training = make(
+        title="Kevään koulutus",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=6),
+        registration_closes=(starts - dt.timedelta(days=5)).date(),
+    )
+    detail = f"/api/v1/trainings/{training.pk}"
+    assert client.get(detail).json()["lifecycle"] == "registration_open"
+
+    # Registration closed at midnight; later the training starts, then it ends.
+    for moment, expected in (
+        (starts - dt.timedelta(days=2), "registration_closed"),
+        (starts + dt.timedelta(hours=1), "ongoing"),
+        (starts + dt.timedelta(hours=7), "past"),
+    ):
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        assert client.get(detail).json()["lifecycle"] == expected
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+@pytest.mark.parametrize("query", ["", "&keyword=teema-0&location=alue-0", "&is_free=false"])
+def test_a_list_of_full_trainings_runs_constant_queries(
+    client, make, django_assert_max_num_queries, limit, query
+):
+    region, organiser = RegionFactory(), OrganisationFactory()
+    audiences, themes = [AudienceFactory(), AudienceFactory()], [ThemeFactory(), ThemeFactory()]
+    contacts = [PersonFactory(), PersonFactory()]
+    languages = list(Language.objects.filter(code__in=["fi", "sv"]))
+    for _ in range(12):
+        make(
+            region=region,
+            organiser=organiser,
+            audiences=audiences,
+            themes=themes,
+            contacts=contacts,
+            languages=languages,
+            is_free=False,
+            price="120.00",
+        )
+    query = query.replace("teema-0", themes[0].slug).replace("alue-0", region.slug)
+    url = f"/api/v1/trainings/?limit={limit}{query}"
+    client.get(url)  # warm the per-process caches (site root paths, vocabularies)
+
+    with django_assert_max_num_queries(6):
+        body = client.get(url).json()
+
+    assert body["count"] == 12 and len(body["items"]) == min(limit, 12)
+    item = body["items"][0]
+    assert len(item["audiences"]) == 2 and len(item["themes"]) == 2
+    assert len(item["contacts"]) == 2 and sorted(item["languages"]) == ["fi", "sv"]
+    assert item["organiser"]["id"] == organiser.pk and item["region"]["id"] == region.pk
+    assert item["price"] == 120.0
+
+
+def test_the_openapi_document_names_the_linked_events_parameters():
+    schema = json.loads(schema_json())
+    parameters = schema["paths"]["/api/v1/trainings/"]["get"]["parameters"]
+    names = {p["name"] for p in parameters if "name" in p}  # (conditional headers: $ref)
+    assert {"start", "end", "days", "is_free", "language", "keyword", "location"} <= names
+    assert {"text", "sort", "page", "page_size", "last_modified_since", "include"} <= names
+    assert {"keyword_AND", "in_language", "translation", "cursor"} <= names
+    assert {"locale", "fallback", "translation_key", "search", "theme", "organisation"} <= names
+    assert "starts_at" in schema["components"]["schemas"]["TrainingsItem"]["properties"]
