@@ -1,7 +1,8 @@
 """Fast, isolated test settings: cheap hashing, in-memory cache, tasks run immediately.
 
-The content-type plugins under ``tests/publications`` and ``tests/events`` are enabled here only, to prove that a
-new plugin appears everywhere the real ones do without any edit to ``cms/``.
+The content-type plugins under ``tests/publications`` and ``tests/events`` are enabled here
+only: they prove that a new plugin appears everywhere the real ones do without any edit to
+``cms/``, and the core's tests run on them.
 """
 
 from cms.caches import caches_from_url
