@@ -94,10 +94,12 @@ test: lint typecheck check pytest-sqlite pytest-postgres
 # Benchmarks (README "Performance"): every measurement on one seeded dataset, one table, also
 # written to bench/results/latest.json. Not part of `make test`. `bench` grows SQLite to 1k,
 # 10k and 50k trainings and serves it with gunicorn and Redis under wrk, then repeats search
-# at 10k on PostgreSQL; `bench-quick` does the same at 300 and 1,000 in a few minutes.
+# at 10k on PostgreSQL and OpenSearch (one dataset written to both; bench/run.py measures each
+# backend); `bench-quick` does the same at 300 and 1,000 in a few minutes, without the engine.
 bench: install
 	$(BIN)/python bench/run.py
-	scripts/with-postgres $(BIN)/python bench/run.py --sizes 10000 --search-only --append
+	scripts/with-postgres scripts/with-search-engine opensearch \
+	  $(BIN)/python bench/run.py --sizes 10000 --search-only --append
 
 bench-quick: install
 	$(BIN)/python bench/run.py --quick

@@ -50,7 +50,7 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from bench import floor  # noqa: E402
 from bench.served import serve_and_load  # noqa: E402
@@ -242,12 +242,14 @@ def measure_in_process(table: Table, size: int, repeat: int, key: str) -> dict[s
     return urls
 
 
-def measure_search(table: Table, size: int, repeat: int, key: str) -> None:
+def measure_search(table: Table, size: int, repeat: int, key: str, group: str) -> None:
     from search.service import search_pages
 
     client = Client()
-    group = f"search ({connection.vendor})"
     for language, query in SEARCHES:
+        outcome = search_pages(query, language)
+        # A row measures the backend it names: not the fallback, not an empty index.
+        assert outcome.total and not outcome.degraded, (group, query, outcome)
         table.add(
             group,
             f"service {language} “{query}”",
@@ -266,6 +268,31 @@ def measure_search(table: Table, size: int, repeat: int, key: str) -> None:
         size,
         *timed(get(client, "/fi/search/?q=koulutuksen"), repeat),
     )
+
+
+def search_engine() -> str | None:
+    """The engine answering search (``scripts/with-search-engine``), or None for the database."""
+    from search.engine import has_fallback
+
+    return os.environ.get("SEARCH_ENGINE", "search engine") if has_fallback() else None
+
+
+def measure_search_backends(table: Table, size: int, repeat: int, key: str) -> None:
+    """Search rows on the database, and on the search engine too when one is configured.
+
+    With an engine the pages were written to both (the database backend is the engine's
+    fallback), so one dataset gives both sets of rows.
+    """
+    from modelsearch.backends import get_search_backend
+
+    from search.config import DATABASE_BACKEND
+
+    engine = search_engine()
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": dict(DATABASE_BACKEND)}):
+        measure_search(table, size, repeat, key, f"search ({connection.vendor})")
+    if engine:
+        get_search_backend("default").refresh_indexes()  # every page written is searchable
+        measure_search(table, size, repeat, key, f"search ({engine})")
 
 
 def measure_editorial(table: Table, size: int) -> None:
@@ -316,6 +343,9 @@ def main() -> None:
     from cms.api.models import PartnerKey
     from cms.vocabularies.models import Organisation
 
+    if search_engine():
+        # The engine's indexes with the project's analysis, before pages are written to them.
+        call_command("reindex", backend_name="default", verbosity=0)
     table = Table()
     load_during: list[float] = []
     started = time.monotonic()
@@ -329,7 +359,7 @@ def main() -> None:
         if not args.search_only:
             urls = measure_in_process(table, size, repeat, key)
             measure_editorial(table, size)
-        measure_search(table, size, repeat, key)
+        measure_search_backends(table, size, repeat, key)
         print(table.markdown().splitlines()[-1], file=sys.stderr)
     http = {}
     if not (args.no_http or args.search_only):

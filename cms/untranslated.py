@@ -12,6 +12,7 @@ pages with their language (:func:`foreign_language_label`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -34,13 +35,26 @@ def source_language() -> str:
 
 
 def untranslated_sources(
-    model: type[Page], language: str, request: HttpRequest | None = None
+    model: type[Page],
+    language: str,
+    request: HttpRequest | None = None,
+    *,
+    public: Callable[[QuerySet], QuerySet] | None = None,
 ) -> QuerySet:
-    """Visible source-language pages of ``model`` without a visible translation in ``language``."""
+    """Visible source-language pages of ``model`` without a visible translation in ``language``.
+
+    ``public`` applies the visibility rule, :func:`cms.visibility.visible` by default. Search
+    passes the same rule as read once for the whole search
+    (:meth:`cms.visibility.IndexVisibility.apply`): its plain filters cost one pass over the
+    pages, whereas the view-restriction subquery of ``visible``, planned as a nested loop
+    that scans the page table again for every candidate row, took 0.2 s for the news of
+    1,000 trainings and grows with the square of the pages.
+    """
     if language == source_language():
         return model.objects.none()
-    translated = visible(model.objects.filter(locale__language_code=language), request)
-    sources = visible(model.objects.filter(locale__language_code=source_language()), request)
+    public = public or (lambda queryset: visible(queryset, request))
+    translated = public(model.objects.filter(locale__language_code=language))
+    sources = public(model.objects.filter(locale__language_code=source_language()))
     return sources.exclude(translation_key__in=translated.values("translation_key"))
 
 

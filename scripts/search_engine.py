@@ -1,8 +1,9 @@
 """Start a throwaway OpenSearch or Elasticsearch node on 127.0.0.1 from Maven Central artifacts.
 
-Used by ``scripts/with-search-engine`` (any command, e.g. ``make serve`` or pytest) and by the
-live search tests' session fixture (``tests/search/live.py``), so both start engines the same
-way. Standard library only: it runs before (and outside) the project's virtualenv.
+Used by ``scripts/with-search-engine`` (any command, e.g. ``make serve``, pytest or ``make
+bench``) and by the live search tests' session fixture (``engine_node`` in
+``tests/search/conftest.py``), so both start engines the same way. Standard library only: it
+runs before (and outside) the project's virtualenv.
 
 * **Resolve**: ``mvn dependency:copy`` of the engine's ``integ-test-zip`` distribution into
   ``.cache/search-engines/`` (git-ignored; Maven keeps its own copy in ``~/.m2``), unpacked

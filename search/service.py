@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.lookups import In
 from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
@@ -125,8 +126,10 @@ class SearchScope:
     def untranslated(self, plugin: ContentTypePlugin, language_code: str) -> list[int]:
         key = (plugin.key, language_code)
         if key not in self.untranslated_ids:
-            sources = untranslated_sources(plugin.page_model, language_code)
-            self.untranslated_ids[key] = list(sources.values_list("pk", flat=True))
+            sources = untranslated_sources(
+                plugin.page_model, language_code, public=self.visibility.apply
+            )
+            self.untranslated_ids[key] = list(sources.order_by().values_list("pk", flat=True))
         return self.untranslated_ids[key]
 
 
@@ -143,7 +146,27 @@ def in_language(locale: Locale, plugins: list[ContentTypePlugin], scope: SearchS
         if plugin.show_untranslated
         for pk in scope.untranslated(plugin, locale.language_code)
     ]
-    return Q(locale=locale) | Q(id__in=untranslated) if untranslated else Q(locale=locale)
+    if not untranslated:
+        return Q(locale=locale)
+    return Q(locale=locale) | Q(InArray(F("id"), untranslated))
+
+
+class InArray(In):
+    """``id__in`` with the values as one array parameter on PostgreSQL (``id = ANY(%s)``).
+
+    The untranslated pages of a Swedish or English search are thousands of ids at 10,000
+    trainings, sent with every query of the search; with a placeholder per id, Django's
+    compiler and psycopg's placeholder parser spent more time on them than PostgreSQL on the
+    search. Still an ``in`` lookup to modelsearch, so the engines filter on the same ids.
+    """
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        # Typed as the column: psycopg would send small ids as smallint[], and an integer
+        # column compared with smallint values cannot use the hashed lookup (it then
+        # scanned the list for every row: 1.9 s in one theme facet at 10,000 trainings).
+        array_type = f"{self.lhs.output_field.cast_db_type(connection)}[]"
+        return f"{lhs} = ANY(%s::{array_type})", (*lhs_params, list(self.rhs))
 
 
 def visible_pages(
