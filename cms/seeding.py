@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+import io
 import random
 import uuid
 from collections.abc import Callable, Sequence
@@ -23,13 +24,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.files.images import ImageFile
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.models import Locale, Page, Site
 
 from cms.bulk import NewPage, publish_in_bulk
 from cms.demo.loader import DemoLoader, demo_data_files
+from cms.media.models import CustomImage
 from cms.plugins import ContentTypePlugin, registry
 from cms.vocabularies.models import Audience, Language, Organisation, Person, Region, Theme
 from search.indexing import paused_index_updates
@@ -80,6 +85,39 @@ WORDS = {
 }  # fmt: skip
 
 
+#: The seeded images: what each shows in fi, sv and en, and the colours it is drawn in.
+IMAGES = [
+    ({"fi": "Opettajia täydennyskoulutuksessa auditoriossa",
+      "sv": "Lärare på fortbildning i ett auditorium",
+      "en": "Teachers at a continuing education session in an auditorium"}, (31, 78, 121)),
+    ({"fi": "Verkoston jäseniä työpajassa pöydän ääressä",
+      "sv": "Nätverkets medlemmar i en workshop kring ett bord",
+      "en": "Network members in a workshop around a table"}, (170, 68, 101)),
+    ({"fi": "Kirjaston lukusali ja kirjahyllyjä",
+      "sv": "Bibliotekets läsesal och bokhyllor",
+      "en": "A library reading room with bookshelves"}, (46, 125, 50)),
+    ({"fi": "Kuvakaappaus webinaarista, jossa puhuja esittelee kalvoja",
+      "sv": "Skärmbild från ett webbinarium där talaren visar bilder",
+      "en": "Screenshot of a webinar with the speaker presenting slides"}, (239, 108, 0)),
+    ({"fi": "Lapsia ja kasvattaja päiväkodin pihalla",
+      "sv": "Barn och en pedagog på daghemmets gård",
+      "en": "Children and an educator in a day-care yard"}, (94, 53, 177)),
+    ({"fi": "Hankkeen tuloksia esittelevä juliste seinällä",
+      "sv": "En affisch med projektets resultat på väggen",
+      "en": "A poster presenting the project's results on a wall"}, (0, 121, 107)),
+]  # fmt: skip
+#: Share of the pages of a type with a main image that have one.
+IMAGE_SHARE = 0.7
+
+
+@dataclass
+class SeedImage:
+    """A seeded image and its alternative text in each language."""
+
+    image: CustomImage
+    alt_texts: dict[str, str]
+
+
 @dataclass
 class Vocabulary:
     """The Finnish (source) rows the pages point at, as real sites spread them."""
@@ -90,6 +128,7 @@ class Vocabulary:
     themes: list[Theme]
     languages: list[Language]
     people: list[Person]
+    images: list[SeedImage] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +192,17 @@ class SeedContext:
             for number, paragraph in enumerate(text["paragraphs"])
         ]
 
+    def with_image(self, texts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """``texts`` with a main image on most pages: the image on the Finnish source (a
+        synchronised field) and its alternative text in each language, as editors fill it."""
+        if not self.vocabulary.images or self.rng.random() >= IMAGE_SHARE:
+            return texts
+        drawn = self.skewed(self.vocabulary.images)
+        texts["fi"]["image"] = drawn.image
+        for language, text in texts.items():
+            text["image_alt_text"] = drawn.alt_texts[language]
+        return texts
+
     def with_body(self, texts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """Title, slug, lead and body per language (block ids shared, as translations keep)."""
         return {
@@ -187,7 +237,39 @@ def _vocabulary(home: Page) -> Vocabulary:
         themes=source(Theme),
         languages=list(Language.objects.order_by("pk")),
         people=source(Person),
+        images=_images(),
     )
+
+
+def _images() -> list[SeedImage]:
+    """The seeded images, drawn with Pillow and saved the editor's way (once per site)."""
+    images = []
+    for number, (alt_texts, colour) in enumerate(IMAGES):
+        title = f"seed-bench-{number + 1}"
+        image = CustomImage.objects.filter(title=title).first()
+        if image is None:
+            drawn = ImageFile(io.BytesIO(_drawn_image(colour)), name=f"{title}.png")
+            image = CustomImage(title=title, alt_text=alt_texts["fi"], file=drawn)
+            image._set_image_file_metadata()  # size and hash, as the upload form sets them
+            image.save()
+        images.append(SeedImage(image, alt_texts))
+    return images
+
+
+def _drawn_image(colour: tuple[int, int, int], size: tuple[int, int] = (1200, 675)) -> bytes:
+    """A 16:9 PNG: a gradient from ``colour`` with a few shapes, the same on every run."""
+    width, height = size
+    picture = PILImage.linear_gradient("L").resize(size).convert("RGB")
+    tint = PILImage.new("RGB", size, colour)
+    picture = PILImage.blend(picture, tint, 0.7)
+    draw = ImageDraw.Draw(picture)
+    for step in range(5):
+        left = width // 8 + step * width // 7
+        top = height // 3 + (step % 2) * height // 6
+        draw.ellipse((left, top, left + width // 9, top + width // 9), fill=(255, 255, 255))
+    output = io.BytesIO()
+    picture.save(output, format="PNG", optimize=True)
+    return output.getvalue()
 
 
 def _home_pages(home: Page) -> dict[str, Page]:
@@ -217,7 +299,7 @@ def _index_pages(plugin: ContentTypePlugin, homes: dict[str, Page]) -> dict[str,
     return indexes
 
 
-def _translated_copy(source: Page, language: str, values: dict[str, Any]) -> Page:
+def _translated_copy(source: Page, locale: Locale, values: dict[str, Any]) -> Page:
     model = type(source)
     copied = {
         field.attname: getattr(source, field.attname)
@@ -227,7 +309,7 @@ def _translated_copy(source: Page, language: str, values: dict[str, Any]) -> Pag
     page = model(**copied)
     for name, value in values.items():
         setattr(page, name, value)
-    page.locale = Locale.objects.get(language_code=language)
+    page.locale = locale
     return page
 
 
@@ -273,8 +355,10 @@ def seed(
                 sources.append(NewPage(page, drawn.relations))
                 for language, share in TRANSLATED_SHARE.items():
                     if rng.random() < share and language in drawn.translated:
-                        copy = _translated_copy(page, language, drawn.translated[language])
-                        targets[language].append(NewPage(copy, drawn.relations))
+                        copy = _translated_copy(
+                            page, indexes[language].locale, drawn.translated[language]
+                        )
+                        targets[language].append(NewPage(copy, drawn.relations, source=page))
             publish_in_bulk(indexes["fi"], sources, progress=advance)
             for language, pages in targets.items():
                 publish_in_bulk(indexes[language], pages, progress=advance)

@@ -36,20 +36,26 @@ def _as_text(value: Any) -> Iterator[str]:
 
 
 _translations: ContextVar[dict | None] = ContextVar("search_vocabulary_translations", default=None)
+_lemmas: ContextVar[dict | None] = ContextVar("search_page_lemmas", default=None)
 
 
 @contextmanager
 def remembered_translations() -> Iterator[None]:
-    """Read each vocabulary row's translation once while indexing many pages.
+    """Read each vocabulary row's translation once, and analyse each page once, while
+    indexing many pages.
 
     Thousands of pages share a few dozen terms: without this, every page reads its terms'
-    translations again (one query per term and page). Scoped to one batch, so a renamed
-    term is read afresh by the next one.
+    translations again (one query per term and page). A backend reads a page's search
+    fields once per index column (the SQLite backend: title, body and autocomplete), so
+    the lemma fields, the costly ones, are kept per page too. Scoped to one batch, so a
+    renamed term or an edited page is read afresh by the next one.
     """
     token = _translations.set({})
+    lemma_token = _lemmas.set({})
     try:
         yield
     finally:
+        _lemmas.reset(lemma_token)
         _translations.reset(token)
 
 
@@ -104,4 +110,11 @@ def body_lemmas(page) -> str:
 
 def lemmas(page, field_name: str) -> str:
     """The value of the lemma field ``field_name`` of ``page`` (the base page asks by hook)."""
-    return title_lemmas(page) if field_name == TITLE_LEMMA_FIELD else body_lemmas(page)
+    remembered = _lemmas.get()
+    key = (type(page), page.pk, field_name)
+    if remembered is not None and page.pk is not None and key in remembered:
+        return remembered[key]
+    value = title_lemmas(page) if field_name == TITLE_LEMMA_FIELD else body_lemmas(page)
+    if remembered is not None and page.pk is not None:
+        remembered[key] = value
+    return value

@@ -14,7 +14,7 @@ def seed_page(context: SeedContext, number: int) -> SeedPage:
     text = context.text(number)
     published = context.day(-rng.randint(0, 3 * 365))
     grant_call = rng.random() < 0.1
-    texts = context.with_body(text)
+    texts = context.with_image(context.with_body(text))
     fields = {
         **texts.pop("fi"),
         "publication_date": published,

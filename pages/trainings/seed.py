@@ -23,7 +23,7 @@ def seed_page(context: SeedContext, number: int) -> SeedPage:
         start_day = starts_at.date()
         opens, closes = start_day - dt.timedelta(days=60), start_day - dt.timedelta(days=7)
     status = rng.choices(list(Status), weights=(85, 5, 3, 7))[0]
-    texts = context.with_body(text)
+    texts = context.with_image(context.with_body(text))
     return SeedPage(
         fields={
             **texts.pop("fi"),

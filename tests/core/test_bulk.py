@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 from wagtail.search.models import IndexEntry
+from wagtail_localize.models import Translation, TranslationSource
 
 from cms.api.models import ChangeEvent, PageState
 from cms.api.representations import digests
 from cms.bulk import NewPage, publish_in_bulk
+from cms.media.models import CustomImage
 from cms.vocabularies import factories as vocabulary
 from pages.trainings.factories import TrainingIndexPageFactory
 from pages.trainings.models import TrainingPage
@@ -32,9 +39,12 @@ OWN_VALUES = {
 }  # fmt: skip
 
 
-def training_fields(region, organiser) -> dict[str, Any]:
+def training_fields(region, organiser, image=None) -> dict[str, Any]:
     starts_at = timezone.now().replace(microsecond=0) + dt.timedelta(days=20)
     return {
+        "image": image,
+        # What the editor's form offers on the Finnish page (``clean``) and seed_bench writes.
+        "image_alt_text": image.alt_text if image else "",
         "title": "Täydennyskoulutus varhaiskasvatuksen opettajille",
         "lead": "Aluehallintoviraston koulutus verkostoille.",
         "body": [{"type": "paragraph", "value": "<p>Ohjelma ja puhujat.</p>", "id": "b-1"}],
@@ -44,15 +54,19 @@ def training_fields(region, organiser) -> dict[str, Any]:
         "region": region,
         "organiser": organiser,
         "is_free": False,
-        "price": 90,
+        "price": Decimal("90.00"),
         "registration_opens": starts_at.date() - dt.timedelta(days=30),
         "registration_closes": starts_at.date() - dt.timedelta(days=2),
     }
 
 
-def revision_content(page: Page) -> dict[str, Any]:
+#: wagtail-localize saves a translation's revision as a draft, then publishes it.
+DRAFT_STATE = {"live", "has_unpublished_changes"}
+
+
+def revision_content(page: Page, ignore: set[str] = frozenset()) -> dict[str, Any]:
     content = Revision.objects.get(pk=page.live_revision_id).content
-    return {key: value for key, value in content.items() if key not in OWN_VALUES}
+    return {key: value for key, value in content.items() if key not in OWN_VALUES | ignore}
 
 
 def references(page: Page) -> set[tuple]:
@@ -60,6 +74,38 @@ def references(page: Page) -> set[tuple]:
         ReferenceIndex.objects.filter(object_id=str(page.pk)).values_list(
             "content_type", "to_content_type", "to_object_id", "model_path", "content_path"
         )
+    )
+
+
+def source_record(page: Page) -> tuple:
+    """wagtail-localize's frozen source of ``page``, without what differs between pages."""
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    content = {
+        key: value
+        for key, value in json.loads(source.content_json).items()
+        if key not in OWN_VALUES
+    }
+    return (
+        source.object.content_type_id,
+        source.specific_content_type_id,
+        source.locale_id,
+        source.object_repr == page.title,
+        source.schema_version,
+        content,
+    )
+
+
+def translation_records(page: Page) -> list[tuple]:
+    return list(
+        Translation.objects.filter(source__object_id=page.translation_key).values_list(
+            "target_locale", "enabled"
+        )
+    )
+
+
+def events(page: Page) -> list[str]:
+    return list(
+        ChangeEvent.objects.filter(page_id=page.pk).order_by("id").values_list("event", flat=True)
     )
 
 
@@ -77,7 +123,10 @@ def test_a_bulk_published_page_matches_one_published_by_an_editor(
     region, organiser = vocabulary.RegionFactory(), vocabulary.OrganisationFactory()
     themes = [vocabulary.ThemeFactory(), vocabulary.ThemeFactory()]
     audiences = [vocabulary.AudienceFactory()]
-    fields = training_fields(region, organiser)
+    image = CustomImage.objects.create(
+        title="Koulutus", alt_text="Opettajia auditoriossa", file=get_test_image_file()
+    )
+    fields = training_fields(region, organiser, image)
 
     with django_capture_on_commit_callbacks(execute=True):
         edited = index.add_child(instance=TrainingPage(slug="editorin", **fields))
@@ -120,6 +169,11 @@ def test_a_bulk_published_page_matches_one_published_by_an_editor(
     ]
     assert actions[0] == actions[1] and len(actions) == 2
     assert references(bulk) == references(edited) != set()
+    assert ("media", "customimage") in {
+        (row.to_content_type.app_label, row.to_content_type.model)
+        for row in ReferenceIndex.objects.filter(object_id=str(bulk.pk))
+    }
+    assert bulk.image_alt == edited.image_alt == "Opettajia auditoriossa"
     # What partners see: a "published" event and the digest of the item they got.
     for page in (edited, bulk):
         (event,) = ChangeEvent.objects.filter(page_id=page.pk)
@@ -129,6 +183,51 @@ def test_a_bulk_published_page_matches_one_published_by_an_editor(
     assert index_entry(bulk) == index_entry(edited)
     found = {hit.id for hit in search_pages("koulutuksen", "fi").hits}
     assert {edited.pk, bulk.pk} <= found
+
+
+@pytest.mark.django_db
+def test_a_bulk_published_translation_matches_one_made_through_wagtail_localize(
+    django_capture_on_commit_callbacks, translate_page, locales
+):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = TrainingIndexPageFactory(parent=home)
+    region, organiser = vocabulary.RegionFactory(), vocabulary.OrganisationFactory()
+    themes = [vocabulary.ThemeFactory()]
+    fields = training_fields(region, organiser)
+    swedish = {"title": "Fortbildning för lärare i småbarnspedagogik", "lead": "Utbildning."}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edited = index.add_child(instance=TrainingPage(slug="editorin", **fields))
+        edited.themes.set(themes)
+        edited.save_revision().publish()
+        edited = TrainingPage.objects.get(pk=edited.pk)
+        edited_sv = translate_page(edited, "sv", **swedish)
+    swedish_index = Page.objects.get(pk=edited_sv.get_parent().pk)
+
+    (bulk,) = publish_in_bulk(
+        Page.objects.get(pk=index.pk),
+        [NewPage(TrainingPage(slug="massana", **fields), {"themes": themes})],
+    )
+    copy = TrainingPage(
+        slug="massana", locale=locales["sv"], translation_key=bulk.translation_key,
+        **{**fields, **swedish},
+    )  # fmt: skip
+    (bulk_sv,) = publish_in_bulk(swedish_index, [NewPage(copy, {"themes": themes}, source=bulk)])
+    bulk, bulk_sv = TrainingPage.objects.get(pk=bulk.pk), TrainingPage.objects.get(pk=bulk_sv.pk)
+
+    # The translation is the Swedish page of the same object, with the editor's content.
+    assert bulk_sv.get_translation(locales["fi"]).pk == bulk.pk
+    assert revision_content(bulk_sv, DRAFT_STATE) == revision_content(edited_sv, DRAFT_STATE)
+    # wagtail-localize's records: the frozen Finnish source and an enabled translation.
+    assert source_record(bulk) == source_record(edited)
+    assert translation_records(bulk) == translation_records(edited) == [(locales["sv"].pk, True)]
+    # Partners: the translation is published and the source's item, which now lists the
+    # Swedish URL, is updated; every stored digest is the item partners get now.
+    assert events(bulk) == events(edited) == ["published", "updated"]
+    assert events(bulk_sv) == events(edited_sv) == ["published"]
+    for page in (edited, edited_sv, bulk, bulk_sv):
+        assert PageState.objects.get(page_id=page.pk).digest == digests([page])[page.pk]
+    assert index_entry(bulk_sv) == index_entry(edited_sv)
 
 
 @pytest.mark.django_db
@@ -149,6 +248,21 @@ def test_seed_bench_builds_a_small_dataset_in_every_language(client):
         source = finnish.get(translation_key=page.translation_key)
         assert (page.starts_at, page.region_id) == (source.starts_at, source.region_id)
         assert page.title != source.title
+    # Translations carry wagtail-localize's records, as "Translate this page" leaves them.
+    for page in translated:
+        assert Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=page.locale, enabled=True
+        ).exists()
+    # Most pages show one of a few seeded images, described in their own language.
+    illustrated = TrainingPage.objects.filter(image__isnull=False)
+    assert 0 < illustrated.count() < TrainingPage.objects.count()
+    assert CustomImage.objects.count() <= 6
+    for page in illustrated.select_related("image", "locale"):
+        assert page.image.width > 0 and page.image_alt_text
+        if page.locale.language_code == "fi":
+            assert page.image_alt_text == page.image.alt_text
+        else:
+            assert page.image_alt_text != page.image.alt_text
     # Every page is live with its revision, and the site lists the upcoming ones.
     assert not TrainingPage.objects.filter(live_revision__isnull=True).exists()
     index = Page.objects.get(
@@ -164,3 +278,42 @@ def test_seed_bench_builds_a_small_dataset_in_every_language(client):
     TrainingPage.objects.all().delete()
     call_command("seed_bench", trainings=12, seed=3, no_progress=True, stdout=io.StringIO())
     assert sorted(finnish.values_list("title", "starts_at", "region_id")) == titles
+
+
+@pytest.mark.django_db
+def test_the_queries_of_a_batch_do_not_grow_with_its_pages(translate_page, locales):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = TrainingIndexPageFactory(parent=home)
+    swedish_index = translate_page(index, "sv")
+    region, organiser = vocabulary.RegionFactory(), vocabulary.OrganisationFactory()
+    themes = [vocabulary.ThemeFactory(), vocabulary.ThemeFactory()]
+    image = CustomImage.objects.create(
+        title="Koulutus", alt_text="Opettajia auditoriossa", file=get_test_image_file()
+    )
+
+    def translation_of(page: TrainingPage, fields: dict) -> TrainingPage:
+        return TrainingPage(
+            slug=f"sida-{page.pk}",
+            locale=locales["sv"],
+            translation_key=page.translation_key,
+            **{**fields, "title": "Kurs"},
+        )
+
+    def publish_with_translations(count: int) -> int:
+        """Queries of publishing ``count`` Finnish pages and then their Swedish translations."""
+        fields = training_fields(region, organiser, image)
+        sources = [
+            NewPage(TrainingPage(slug=f"sivu-{count}-{n}", **fields), {"themes": themes})
+            for n in range(count)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            published = publish_in_bulk(Page.objects.get(pk=index.pk), sources)
+            copies = [
+                NewPage(translation_of(page, fields), {"themes": themes}, source=page)
+                for page in published
+            ]
+            publish_in_bulk(Page.objects.get(pk=swedish_index.pk), copies)
+        return len(queries)
+
+    publish_with_translations(1)  # content types and the like, cached once per process
+    assert publish_with_translations(2) == publish_with_translations(12)
