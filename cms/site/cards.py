@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
-from django.template.loader import render_to_string
+from django.template.context import make_context
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
 from cms.site.site_contribution import SiteContribution
-from cms.vocabularies.catalogue import current_version
+from cms.vocabularies.catalogue import current_version, prefetch_terms
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -87,7 +88,7 @@ class ListingCards:
     def _render(self) -> list[SafeString]:
         if getattr(self.request, "is_preview", False):
             self._prefetch(self.pages)
-            return [self._render_one(page) for page in self.pages]
+            return self._render_each(self.pages)
         site = Site.find_for_request(self.request)
         version = current_version()
         language = translation.get_language()
@@ -105,7 +106,7 @@ class ListingCards:
         cached = cache.get_many(keys)
         missing = [page for page, key in zip(self.pages, keys, strict=True) if key not in cached]
         self._prefetch(missing)
-        rendered = {page.pk: self._render_one(page) for page in missing}
+        rendered = dict(zip((page.pk for page in missing), self._render_each(missing), strict=True))
         cache.set_many(
             {
                 key: rendered[page.pk]
@@ -121,7 +122,23 @@ class ListingCards:
 
     def _prefetch(self, pages: list[Page]) -> None:
         if pages and self.related:
-            prefetch_related_objects(pages, *self.related)
+            prefetch_related_objects(pages, *prefetch_terms(pages, self.related))
 
-    def _render_one(self, page: Page) -> SafeString:
-        return render_to_string(self.template, {"item": page}, request=self.request)
+    def _render_each(self, pages: list[Page]) -> list[SafeString]:
+        """Each page's card, rendered with one template object and one request context.
+
+        ``render_to_string`` per card would look the template up and run every context
+        processor again for each card; here they run once per listing, and each card is
+        rendered in its own render state (``{% with %}``, ``{% cycle %}``, ...) with
+        ``item`` pushed on top of the shared context.
+        """
+        if not pages:
+            return []
+        template = get_template(self.template).template
+        context = make_context({}, self.request, autoescape=template.engine.autoescape)
+        cards = []
+        with context.bind_template(template):
+            for page in pages:
+                with context.push(item=page):
+                    cards.append(template.render(context))
+        return cards

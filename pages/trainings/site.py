@@ -142,7 +142,7 @@ SITE = SiteContribution(
     card_template="trainings/includes/training_card.html",
     # The card's badge (registration open, ongoing, past...) moves with the clock.
     card_variant=lambda training: training.lifecycle,
-    listing_related=("audiences", "themes", "languages"),
+    listing_related=("audiences", "languages"),
     feed=FeedContribution(subtitle=_("The latest trainings.")),
     calendar=calendar_event,
     structured_data=structured_data,

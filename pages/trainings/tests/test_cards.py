@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +88,46 @@ def test_filter_form_is_cached_per_input_and_follows_new_choices(
         assert 'class="field__error" id="id_date_from-error"' in html
         assert 'name="free" id="id_free" checked' in html
     assert 'class="field__error"' not in listing(client, index, free="on")
+
+
+def test_cold_cards_run_the_same_queries_for_5_and_25_trainings(
+    client, make_training, training_indexes
+):
+    """Cards read each relation they show once (its link table), the terms themselves from
+    the vocabulary catalogue, in the vocabulary's order; no query per card."""
+    from django.core.cache import cache
+
+    from cms.vocabularies.factories import AudienceFactory
+    from cms.vocabularies.models import Language
+
+    teachers, principals = AudienceFactory(name="Rehtorit"), AudienceFactory(name="Opettajat")
+    finnish = Language.objects.get(code="fi")
+    index = training_indexes["fi"]
+    created = 0
+
+    def cold_listing(count: int) -> tuple[str, list[dict]]:
+        nonlocal created
+        while created < count:
+            make_training(
+                title=f"Koulutus {created}",
+                starts_at=timezone.now() + dt.timedelta(days=created + 1),
+                audiences=[teachers, principals],
+                languages=[finnish],
+            )
+            created += 1
+        listing(client, index)  # per-process caches (content types, site root paths)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            html = listing(client, index)
+        return html, queries.captured_queries
+
+    few_html, few = cold_listing(5)
+    many_html, many = cold_listing(25)
+
+    assert few_html.count('class="listing__item"') == 5
+    assert many_html.count('class="listing__item"') == 20
+    assert many_html.count("Kohderyhmä: Opettajat, Rehtorit</span>") == 20
+    assert many_html.count("Kieli: suomi</span>") == 20
+    assert len(many) == len(few)
+    assert len([query for query in many if "trainingpage_audiences" in query["sql"]]) == 1
+    assert len([query for query in many if "trainingpage_languages" in query["sql"]]) == 1
