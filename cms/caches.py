@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.core.cache.backends import redis as django_redis
 from django.core.exceptions import ImproperlyConfigured
 
 SHARED_SCHEMES = ("redis", "rediss", "db")
@@ -25,7 +26,7 @@ def caches_from_url(url: str) -> dict[str, dict[str, Any]]:
     """
     scheme = urlsplit(url).scheme if url else "locmem"
     if scheme in ("redis", "rediss"):
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        backend = {"BACKEND": "cms.caches.RedisCache", "LOCATION": url}
     elif scheme == "db":
         table = urlsplit(url).netloc or urlsplit(url).path.strip("/")
         if not table:
@@ -59,3 +60,38 @@ def rate_limit_cache(default: dict[str, Any]) -> dict[str, Any]:
 def is_shared(url: str) -> bool:
     """Whether ``CACHE_URL`` names a cache every process sees."""
     return bool(url) and urlsplit(url).scheme in SHARED_SCHEMES
+
+
+class RedisCacheClient(django_redis.RedisCacheClient):
+    """Django's Redis client, keeping one redis-py client per connection pool.
+
+    Django builds a new ``redis.Redis`` for every cache operation; with redis-py 7 that
+    copies its table of some 160 response callbacks each time, which cost more than the
+    round trip itself (a partner API revalidation made five of them). A ``redis.Redis``
+    holds no connection of its own (it borrows one from the pool per command) and is safe
+    to share between threads, so one per pool is kept and reused.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(
+        self, key: str | bytes | memoryview | None = None, *, write: bool = False
+    ) -> Any:
+        # Django's own attributes, which its type stubs do not declare.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(  # type: ignore[attr-defined]
+                connection_pool=pool
+            )
+        return client
+
+
+class RedisCache(django_redis.RedisCache):
+    """Django's Redis cache backend with :class:`RedisCacheClient`."""
+
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._class = RedisCacheClient

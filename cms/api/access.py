@@ -54,6 +54,16 @@ def presented_key(request: HttpRequest) -> str | None:
     return request.headers.get("X-Api-Key") or None
 
 
+def key_cache_key(raw_key: str) -> str:
+    """Where the shared cache keeps the record of a presented key."""
+    return KEY_CACHE_PREFIX + hash_key(raw_key)
+
+
+def last_use_due(key: PartnerKey, now: dt.datetime) -> bool:
+    """Whether this request should record ``last_used_at`` (see LAST_USED_RESOLUTION)."""
+    return key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION
+
+
 def authenticate(request: HttpRequest) -> PartnerKey | None:
     """The usable partner key of the request, ``None`` without one; raises for a bad one."""
     raw_key = presented_key(request)
@@ -68,7 +78,7 @@ def authenticate(request: HttpRequest) -> PartnerKey | None:
     if key is None or not key.is_usable():
         raise InvalidKey
     now = timezone.now()
-    if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
+    if last_use_due(key, now):
         PartnerKey.objects.filter(pk=key.pk).update(last_used_at=now)
         key.last_used_at = now
         cache.set(KEY_CACHE_PREFIX + hashed, key, timeout=KEY_CACHE_SECONDS)

@@ -6,6 +6,7 @@ by other apps get the same treatment without knowing about it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import threading
 import time
@@ -91,21 +92,40 @@ def first_served(request: HttpRequest, etag: str, now: int) -> int:
     return seen
 
 
+def last_modified(request: HttpRequest, etag: str, changed_at: dt.datetime) -> int:
+    """``Last-Modified`` of a body: the latest public change, or when this process first
+    sent it if later (:func:`first_served`)."""
+    return max(int(changed_at.timestamp()), first_served(request, etag, int(time.time())))
+
+
+def set_validators(
+    response: HttpResponse, etag: str, modified: int, cache_control: str
+) -> HttpResponse:
+    """The headers a read and its 304 both carry: ETag, Last-Modified and Cache-Control."""
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = cache_control
+    return response
+
+
 def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """ETag, Last-Modified and Cache-Control on a successful read; 304 when unchanged."""
     etag = entity_tag(response.content)
-    changed = int(freshness.changed_at().timestamp())
-    last_modified = max(changed, first_served(request, etag, int(time.time())))
+    modified = last_modified(request, etag, freshness.changed_at())
     # A view may forbid caching (the change feed does); otherwise shared caches may keep it.
     cache_control = response.get(
         "Cache-Control", f"public, max-age={settings.PARTNER_API_CACHE_SECONDS}"
     )
-    if not_modified(request, etag, last_modified):
+    if not_modified(request, etag, modified):
         response = HttpResponseNotModified()
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = cache_control
-    return response
+    return set_validators(response, etag, modified, cache_control)
+
+
+def finish(request: HttpRequest, response: HttpResponse, quota: Allowance) -> HttpResponse:
+    """The rate-limit and CORS headers every counted answer carries."""
+    for name, value in quota.headers().items():
+        response[name] = value
+    return add_cors(request, response)
 
 
 def too_many_requests(quota: Allowance) -> HttpResponse:
@@ -176,8 +196,6 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             response["Content-Length"] = str(length)
         elif response.status_code >= 400:
             response["Cache-Control"] = "no-store"
-        for name, value in quota.headers().items():
-            response[name] = value
-        return add_cors(request, response)
+        return finish(request, response, quota)
 
     return wrapped

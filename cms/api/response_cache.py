@@ -76,9 +76,13 @@ def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     return boundary
 
 
-def _key(request: HttpRequest) -> str:
-    # One round trip to the shared cache for the three stamps (each is its own on a miss).
-    stamps = cache.get_many([freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY])
+#: The cache entries the key is made of (see the module doc).
+STAMP_KEYS = (freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY)
+
+
+def response_key(request: HttpRequest, stamps: dict) -> str:
+    """The cache key of this request's response, from the ``STAMP_KEYS`` entries read from
+    the cache (``stamps``; a missing one is computed)."""
     version = stamps.get(freshness.VERSION_KEY) or freshness.content_version()
     parts = [
         request.path,
@@ -88,6 +92,11 @@ def _key(request: HttpRequest) -> str:
         clock_boundary(version, stamps.get(BOUNDARY_KEY)).isoformat(),
     ]
     return PREFIX + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _key(request: HttpRequest) -> str:
+    # One round trip to the shared cache for the three stamps (each is its own on a miss).
+    return response_key(request, cache.get_many(STAMP_KEYS))
 
 
 def lookup(request: HttpRequest) -> HttpResponse | None:

@@ -11,10 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.db import connection
 
+from cms.caches import RedisCache
 from cms.counters import increment
 
 THREADS = 8
@@ -71,10 +71,13 @@ def redis_url():
 
 @pytest.mark.backend_independent
 def test_redis_counter_is_atomic_and_expires(redis_url):
+    # The product's backend: one redis-py client per pool, shared by the threads.
     cache = RedisCache(redis_url, {})
     assert_exact(hammer(cache, "rate:ip:2"))
     client = cache._cache.get_client(write=True)
     assert 0 < client.ttl(cache.make_and_validate_key("rate:ip:2")) <= 60
+    cache.set_many({"a": "yksi", "b": 2})
+    assert cache.get_many(["a", "b", "c"]) == {"a": "yksi", "b": 2}
 
 
 @pytest.fixture
