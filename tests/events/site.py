@@ -24,7 +24,9 @@ class EventFilterForm(ListingFilterForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = self.vocabulary_choices(Theme, str(_("Any")))
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ChoiceField)
+        topic.choices = self.vocabulary_choices(Theme, str(_("Any")))
 
     def apply(self, queryset: Any, values: dict[str, Any]) -> Any:
         if "topic" in values:
