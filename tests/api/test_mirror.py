@@ -26,6 +26,12 @@ from pages.trainings.factories import TrainingIndexPageFactory, TrainingPageFact
 pytestmark = [pytest.mark.product, pytest.mark.django_db]
 
 
+@pytest.fixture
+def training_index(home_page, publish):
+    """The trainings listing under the Finnish home page only (the mirror adds the rest)."""
+    return publish(TrainingIndexPageFactory(parent=home_page))
+
+
 class Mirror:
     """What a partner keeps: every item by id, and where it stopped reading the feed."""
 
