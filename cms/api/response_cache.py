@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import DateTimeField, Min
+from django.db.models import DateTimeField, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from wagtail.models import Page
@@ -61,17 +61,23 @@ def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     stored = stored or cache.get(BOUNDARY_KEY)
     if stored is not None and stored[0] == version and now < stored[1]:
         return stored[1]
-    candidates = [_next_midnight(now)]
     fields = {(Page, "go_live_at"), (Page, "expire_at")}
     for model in registry.page_models():
         for field in model._meta.local_concrete_fields:
             if isinstance(field, DateTimeField):
                 fields.add((model, field.name))
-    for model, name in sorted(fields, key=lambda pair: (pair[0].__name__, pair[1])):
-        upcoming = model.objects.filter(**{f"{name}__gt": now}).aggregate(at=Min(name))["at"]
-        if upcoming is not None:
-            candidates.append(upcoming)
-    boundary = min(candidates)
+    # One query: each field's earliest future value is a subquery of a one-row select.
+    earliest = {
+        f"at_{index}": Subquery(
+            model.objects.filter(**{f"{name}__gt": now}).order_by(name).values(name)[:1]
+        )
+        for index, (model, name) in enumerate(
+            sorted(fields, key=lambda pair: (pair[0].__name__, pair[1]))
+        )
+    }
+    row = Page.objects.filter(depth=1).order_by().annotate(**earliest).values(*earliest).first()
+    upcoming = [value for value in (row or {}).values() if value is not None]
+    boundary = min([_next_midnight(now), *upcoming])
     cache.set(BOUNDARY_KEY, (version, boundary), timeout=TIMEOUT)
     return boundary
 
