@@ -18,7 +18,6 @@ from cms.api.fragments import (
     item_json,
     items_json,
     list_body,
-    with_stamps,
 )
 from cms.api.list_query import filter_pages, ordering_keys, paginate
 from cms.api.params import (
@@ -131,7 +130,7 @@ def build_router(plugin: ContentTypePlugin) -> Router:
         queryset = filter_pages(model.objects.all(), params, related)
         queryset = contribution.apply_filters(queryset, params)
         keys = ordering_keys(sort_order(request, params), contribution.ordering_for(plugin))
-        page = paginate(request, with_stamps(queryset), params, keys, params.locale, light=STAMPS)
+        page = paginate(request, queryset, params, keys, params.locale, light=STAMPS)
 
         def build(ids: list[int]) -> list[tuple[Any, str, str]]:
             pages = list(queryset.prefetch_related(*prefetch).order_by().filter(pk__in=ids))

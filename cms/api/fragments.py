@@ -19,8 +19,8 @@ fragment carries its own expiry, the next moment that page's state can move by i
 (the earliest future value of its date-time fields, or the next midnight in Helsinki, as
 for whole responses), and is not used from then on.
 
-The key's stamps are read in the query that selects the list's ids, before the rows a
-missing item is built from: a fragment is never older than its key.
+The key's stamps are read before the rows a missing item is built from: a fragment is never
+older than its key.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
+from django.db.models import DateTimeField
 from django.utils import timezone
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
@@ -47,31 +47,23 @@ JSON_CONTENT_TYPE = f"{JSONRenderer.media_type}; charset={settings.DEFAULT_CHARS
 #: Bump when the items' JSON changes shape (a deploy must not serve the old shape).
 FORMAT = 1
 TIMEOUT = 24 * 60 * 60
-DIGEST, CHANGED_AT = "_item_digest", "_item_changed_at"
 #: What a light row of the list carries besides its sort keys.
-STAMPS = ("pk", "last_published_at", DIGEST, CHANGED_AT)
+STAMPS = ("pk", "last_published_at")
 
 
-def with_stamps(queryset: QuerySet) -> QuerySet:
-    """``queryset`` annotated with each page's item digest and when it last changed."""
-    state = PageState.objects.filter(page_id=OuterRef("pk"))
-    return queryset.annotate(
-        **{
-            DIGEST: Subquery(state.values("digest")[:1]),
-            CHANGED_AT: Subquery(state.values("changed_at")[:1]),
-        }
-    )
-
-
-def _key(type_key: str, row: Any, locale: str | None, vocabulary: str) -> str | None:
-    digest = getattr(row, DIGEST)
-    if digest is None:
+def _key(
+    type_key: str,
+    row: Any,
+    state: tuple[str, dt.datetime] | None,
+    locale: str | None,
+    vocabulary: str,
+) -> str | None:
+    if state is None:
         return None
-    changed_at = getattr(row, CHANGED_AT)
+    digest, changed_at = state
     published = row.last_published_at
     return (
-        f"{PREFIX}{FORMAT}:{type_key}:{row.pk}:{digest}:"
-        f"{changed_at.timestamp() if changed_at else ''}:"
+        f"{PREFIX}{FORMAT}:{type_key}:{row.pk}:{digest}:{changed_at.timestamp()}:"
         f"{published.timestamp() if published else ''}:{locale or ''}:{vocabulary}"
     )
 
@@ -106,10 +98,18 @@ def items_json(
 ) -> tuple[list[str], list[str]]:
     """The JSON of each of ``rows`` (light rows with :data:`STAMPS`), and their languages.
 
+    The pages' states are read first (one query), then the fragments (one ``get_many``).
+
     ``build(ids)`` serialises the pages whose fragment is missing or expired and returns
     ``(page, served locale, json)`` for each; those are stored for the next request.
     """
-    keys = {row.pk: _key(type_key, row, locale, vocabulary) for row in rows}
+    states = {
+        page_id: (digest, changed_at)
+        for page_id, digest, changed_at in PageState.objects.filter(
+            page_id__in=[row.pk for row in rows]
+        ).values_list("page_id", "digest", "changed_at")
+    }
+    keys = {row.pk: _key(type_key, row, states.get(row.pk), locale, vocabulary) for row in rows}
     now = timezone.now()
     stored = cache.get_many([key for key in keys.values() if key is not None])
     found: dict[int, tuple[str, str]] = {}

@@ -20,12 +20,15 @@ feed depends on transactions still open.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import DateTimeField, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 
 from cms.api import freshness
@@ -52,6 +55,57 @@ def _next_midnight(now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(tomorrow, dt.time(0), HELSINKI)
 
 
+#: Stands for "now" in the compiled boundary query; no page field holds it.
+_NOW_PLACEHOLDER = dt.datetime(1901, 1, 1, tzinfo=dt.UTC)
+
+
+@functools.cache
+def _boundary_query(alias: str) -> tuple[str, tuple]:
+    """SQL selecting the earliest future value of each date-time field of the content pages.
+
+    One statement of subqueries, compiled once per process (the ORM's compilation costs more
+    than running it); "now" is the placeholder's parameter.
+    """
+    fields = {(Page, "go_live_at"), (Page, "expire_at")}
+    for model in registry.page_models():
+        for field in model._meta.local_concrete_fields:
+            if isinstance(field, DateTimeField):
+                fields.add((model, field.name))
+    earliest = {
+        f"at_{index}": Subquery(
+            model.objects.filter(**{f"{name}__gt": _NOW_PLACEHOLDER})
+            .order_by(name)
+            .values(name)[:1]
+        )
+        for index, (model, name) in enumerate(
+            sorted(fields, key=lambda pair: (pair[0].__name__, pair[1]))
+        )
+    }
+    # The tree's root always exists: a one-row carrier for the subqueries.
+    queryset = Page.objects.using(alias).filter(depth=1).order_by().annotate(**earliest)
+    return queryset.values(*earliest)[:1].query.sql_with_params()
+
+
+def _earliest_future_values(now: dt.datetime) -> list[dt.datetime | None]:
+    connection = connections[DEFAULT_DB_ALIAS]
+    sql, params = _boundary_query(connection.alias)
+    placeholder = connection.ops.adapt_datetimefield_value(_NOW_PLACEHOLDER)
+    current = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [current if param == placeholder else param for param in params])
+        row = cursor.fetchone() or ()
+    return [_aware(value) for value in row]
+
+
+def _aware(value: dt.datetime | str | None) -> dt.datetime | None:
+    """A date-time as the database returns it (SQLite: text in UTC) made aware."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
+
+
 def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     """The next moment some page's state changes without an edit (see the module doc).
 
@@ -61,22 +115,7 @@ def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     stored = stored or cache.get(BOUNDARY_KEY)
     if stored is not None and stored[0] == version and now < stored[1]:
         return stored[1]
-    fields = {(Page, "go_live_at"), (Page, "expire_at")}
-    for model in registry.page_models():
-        for field in model._meta.local_concrete_fields:
-            if isinstance(field, DateTimeField):
-                fields.add((model, field.name))
-    # One query: each field's earliest future value is a subquery of a one-row select.
-    earliest = {
-        f"at_{index}": Subquery(
-            model.objects.filter(**{f"{name}__gt": now}).order_by(name).values(name)[:1]
-        )
-        for index, (model, name) in enumerate(
-            sorted(fields, key=lambda pair: (pair[0].__name__, pair[1]))
-        )
-    }
-    row = Page.objects.filter(depth=1).order_by().annotate(**earliest).values(*earliest).first()
-    upcoming = [value for value in (row or {}).values() if value is not None]
+    upcoming = [value for value in _earliest_future_values(now) if value is not None]
     boundary = min([_next_midnight(now), *upcoming])
     cache.set(BOUNDARY_KEY, (version, boundary), timeout=TIMEOUT)
     return boundary
