@@ -1,8 +1,8 @@
 """Whole responses of the content endpoints, kept in the shared cache until anything changes.
 
 Partners poll the same lists again and again; between two changes every answer is the same
-bytes. A response is stored under its path and query together with three stamps, so any
-change a partner must see gives a new key at once:
+bytes. A response is stored under its path and query together with three stamps, and
+answers only while they are current, so any change a partner must see is seen at once:
 
 - the content version (:func:`cms.api.freshness.content_version`), bumped by every public
   page event, view restriction and vocabulary edit, and again when its transaction commits;
@@ -121,42 +121,52 @@ def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     return boundary
 
 
-def _key(request: HttpRequest) -> str:
-    # One round trip to the shared cache for the three stamps (each is its own on a miss).
-    stamps = cache.get_many([freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY])
-    version = stamps.get(freshness.VERSION_KEY) or freshness.content_version()
-    parts = [
-        request.path,
-        sorted(request.GET.lists()),
-        version,
-        stamps.get(catalogue.VERSION_KEY) or catalogue.current_version(),
-        clock_boundary(version, stamps.get(BOUNDARY_KEY)).isoformat(),
-    ]
-    return PREFIX + hashlib.sha256(repr(parts).encode()).hexdigest()
+def _slot(request: HttpRequest) -> str:
+    """Where the response to this path and query string is kept (the latest one only)."""
+    target = f"{request.path}?{request.META.get('QUERY_STRING', '')}"
+    return PREFIX + hashlib.sha256(target.encode()).hexdigest()
 
 
 def lookup(request: HttpRequest) -> HttpResponse | None:
-    """The stored response for this request, or None (the key is kept for :func:`store`)."""
+    """The stored response for this request, or None (what :func:`store` needs is kept).
+
+    One round trip to the shared cache brings the stamps, the time of the last change (for
+    ``Last-Modified``) and the stored entry; the entry answers only if it was stored under
+    the same stamps. Each stamp missing from the cache is made (or read) on its own.
+    """
     if not cacheable(request):
         return None
-    request.response_cache_key = _key(request)
-    stored = cache.get(request.response_cache_key)
-    if stored is None:
+    slot = _slot(request)
+    found = cache.get_many(
+        [freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY, freshness.CACHE_KEY, slot]
+    )
+    version = found.get(freshness.VERSION_KEY) or freshness.content_version()
+    stamps = (
+        version,
+        found.get(catalogue.VERSION_KEY) or catalogue.current_version(),
+        clock_boundary(version, found.get(BOUNDARY_KEY)),
+    )
+    request.response_cache_entry = (slot, stamps)
+    if freshness.CACHE_KEY in found:
+        request.content_changed_at = found[freshness.CACHE_KEY]
+    entry = found.get(slot)
+    if entry is None or entry[0] != stamps:
         return None
-    content, headers = stored
-    response = HttpResponse(content)
-    for name, value in headers.items():
-        response[name] = value
+    _stamps, content, headers, etag = entry
+    response = HttpResponse(content, headers=headers)
+    response.entity_tag = etag
     return response
 
 
-def store(request: HttpRequest, response: HttpResponse) -> None:
-    key = getattr(request, "response_cache_key", None)
-    if key is None or response.status_code != 200 or response.streaming:
+def store(request: HttpRequest, response: HttpResponse, etag: str) -> None:
+    """Keep a successful response (with its ``etag``) for the next request like this one."""
+    entry = getattr(request, "response_cache_entry", None)
+    if entry is None or response.status_code != 200 or response.streaming:
         return
+    slot, stamps = entry
     headers = {
         name: response[name]
         for name in ("Content-Type", "Content-Language", "Cache-Control")
         if response.has_header(name)
     }
-    cache.set(key, (response.content, headers), timeout=TIMEOUT)
+    cache.set(slot, (stamps, response.content, headers, etag), timeout=TIMEOUT)
