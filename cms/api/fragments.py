@@ -39,7 +39,7 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import BaseModel
 
 from cms.api.models import PageState
-from cms.timezones import HELSINKI
+from cms.api.response_cache import next_midnight
 
 PREFIX = "partner-api:item:"
 #: What ninja's JSON renderer says of its bodies.
@@ -68,14 +68,9 @@ def _key(
     )
 
 
-def _next_midnight(now: dt.datetime) -> dt.datetime:
-    tomorrow = now.astimezone(HELSINKI).date() + dt.timedelta(days=1)
-    return dt.datetime.combine(tomorrow, dt.time(0), HELSINKI)
-
-
 def expiry(page: Any, now: dt.datetime) -> float:
     """The next moment ``page``'s item can change by itself (as a Unix time)."""
-    moments = [_next_midnight(now)]
+    moments = [next_midnight(now)]
     for field in page._meta.concrete_fields:
         if isinstance(field, DateTimeField):
             value = getattr(page, field.attname)

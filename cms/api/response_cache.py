@@ -50,7 +50,8 @@ def cacheable(request: HttpRequest) -> bool:
     return section in registry
 
 
-def _next_midnight(now: dt.datetime) -> dt.datetime:
+def next_midnight(now: dt.datetime) -> dt.datetime:
+    """Midnight in Helsinki after ``now``: when date fields change a page's state."""
     tomorrow = now.astimezone(HELSINKI).date() + dt.timedelta(days=1)
     return dt.datetime.combine(tomorrow, dt.time(0), HELSINKI)
 
@@ -116,7 +117,7 @@ def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     if stored is not None and stored[0] == version and now < stored[1]:
         return stored[1]
     upcoming = [value for value in _earliest_future_values(now) if value is not None]
-    boundary = min([_next_midnight(now), *upcoming])
+    boundary = min([next_midnight(now), *upcoming])
     cache.set(BOUNDARY_KEY, (version, boundary), timeout=TIMEOUT)
     return boundary
 
