@@ -92,13 +92,13 @@ def test_vocabulary_edit_is_seen_at_once(client, twenty_full_publications, local
 
 @pytest.mark.parametrize("limit", [1, 100])
 def test_a_list_after_a_publish_runs_constant_queries(
-    client, django_assert_max_num_queries, twenty_full_trainings, publish, limit
+    client, django_assert_max_num_queries, twenty_full_publications, publish, limit
 ):
     """The first request after a change: the page's ids, then only the changed item is
     built (its rows, relations and translations); the others' JSON comes from the cache."""
-    url = f"/api/v1/trainings/?limit={limit}"
+    url = f"/api/v1/publications/?limit={limit}"
     client.get(url)
-    changed = twenty_full_trainings[0]
+    changed = twenty_full_publications[0]
     changed.title = "Uusi otsikko"
     publish(changed)
 
