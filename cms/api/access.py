@@ -48,10 +48,11 @@ class Allowance:
 
 
 def presented_key(request: HttpRequest) -> str | None:
-    authorization = request.headers.get("Authorization", "")
-    if authorization.lower().startswith("bearer "):
+    # META directly: request.headers builds a dict of every header on first use.
+    authorization = request.META.get("HTTP_AUTHORIZATION", "")
+    if authorization[:7].lower() == "bearer ":
         return authorization[7:].strip() or None
-    return request.headers.get("X-Api-Key") or None
+    return request.META.get("HTTP_X_API_KEY") or None
 
 
 def key_cache_key(raw_key: str) -> str:

@@ -6,12 +6,19 @@ whose types are the schemas generated in the enclosing function.)
 
 from typing import Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import BaseModel, create_model
 
 from cms.api.api_contribution import ApiContribution, slug_lookups
 from cms.api.errors import Problem
+from cms.api.fragments import (
+    JSON_CONTENT_TYPE,
+    STAMPS,
+    item_json,
+    items_json,
+    list_body,
+)
 from cms.api.list_query import filter_pages, ordering_keys, paginate
 from cms.api.params import (
     MAX_ID,
@@ -24,10 +31,11 @@ from cms.api.params import (
     sort_order,
 )
 from cms.api.schemas import PageItem
-from cms.api.serialisation import load_context, serialise_page
+from cms.api.serialisation import SERVED_LANGUAGES, load_context, serialise_page
 from cms.plugins import ContentTypePlugin
 from cms.querysets import related_to_any_q
 from cms.visibility import public_pages
+from cms.vocabularies.catalogue import current_version
 
 ERRORS = {400: Problem, 401: Problem, 404: Problem, 429: Problem}
 
@@ -122,9 +130,22 @@ def build_router(plugin: ContentTypePlugin) -> Router:
         queryset = filter_pages(model.objects.all(), params, related)
         queryset = contribution.apply_filters(queryset, params)
         keys = ordering_keys(sort_order(request, params), contribution.ordering_for(plugin))
-        page = paginate(request, queryset.prefetch_related(*prefetch), params, keys, params.locale)
-        page["items"] = serialise(request, page.pop("objects"), params.locale)
-        return page
+        page = paginate(request, queryset, params, keys, params.locale, light=STAMPS)
+
+        def build(ids: list[int]) -> list[tuple[Any, str, str]]:
+            pages = list(queryset.prefetch_related(*prefetch).order_by().filter(pk__in=ids))
+            items = serialise(request, pages, params.locale)
+            return [
+                (row, item["served_locale"], item_json(Item, item))
+                for row, item in zip(pages, items, strict=True)
+            ]
+
+        texts, served = items_json(
+            plugin.key, page.pop("objects"), params.locale, current_version(), build
+        )
+        # Content-Language names the languages of the items served, in their order.
+        request.__dict__[SERVED_LANGUAGES] = list(dict.fromkeys(served))
+        return HttpResponse(list_body(page, texts), content_type=JSON_CONTENT_TYPE)
 
     @router.get(
         "/{id}",

@@ -29,7 +29,7 @@ EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLi
 
 def allowed_origin(request: HttpRequest) -> str | None:
     origins = settings.PARTNER_API_CORS_ORIGINS
-    origin = request.headers.get("Origin")
+    origin = request.META.get("HTTP_ORIGIN")
     if "*" in origins:
         return "*"
     return origin if origin in origins else None
@@ -60,11 +60,14 @@ def entity_tag(content: bytes) -> str:
 
 def not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
     """RFC 9110 conditional GET: ``If-None-Match`` wins over ``If-Modified-Since``."""
-    if_none_match = request.headers.get("If-None-Match")
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         return "*" in tags or etag in tags
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if if_modified_since is None:
+        return False
+    since = parse_http_date_safe(if_modified_since)
     return since is not None and last_modified <= since
 
 
@@ -108,10 +111,10 @@ def set_validators(
     return response
 
 
-def add_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+def add_validators(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
     """ETag, Last-Modified and Cache-Control on a successful read; 304 when unchanged."""
-    etag = entity_tag(response.content)
-    modified = last_modified(request, etag, freshness.changed_at())
+    changed_at = getattr(request, "content_changed_at", None) or freshness.changed_at()
+    modified = last_modified(request, etag, changed_at)
     # A view may forbid caching (the change feed does); otherwise shared caches may keep it.
     cache_control = response.get(
         "Cache-Control", f"public, max-age={settings.PARTNER_API_CACHE_SECONDS}"
@@ -185,11 +188,14 @@ def partner_api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if response is None:
             response = view(request, *args, **kwargs)
             add_content_language(request, response)
-            response_cache.store(request, response)
+            if response.status_code == 200 and not response.streaming:
+                response.entity_tag = entity_tag(response.content)
+                response_cache.store(request, response, response.entity_tag)
         if head:
             request.method = "HEAD"
         if request.method in SAFE_METHODS and response.status_code == 200:
-            response = add_validators(request, response)
+            etag = getattr(response, "entity_tag", None) or entity_tag(response.content)
+            response = add_validators(request, response, etag)
         if head and not response.streaming:
             length = len(response.content)
             response.content = b""

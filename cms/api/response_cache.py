@@ -1,8 +1,8 @@
 """Whole responses of the content endpoints, kept in the shared cache until anything changes.
 
 Partners poll the same lists again and again; between two changes every answer is the same
-bytes. A response is stored under its path and query together with three stamps, so any
-change a partner must see gives a new key at once:
+bytes. A response is stored under its path and query together with three stamps, and
+answers only while they are current, so any change a partner must see is seen at once:
 
 - the content version (:func:`cms.api.freshness.content_version`), bumped by every public
   page event, view restriction and vocabulary edit, and again when its transaction commits;
@@ -20,12 +20,15 @@ feed depends on transactions still open.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import DateTimeField, Min
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import DateTimeField, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 
 from cms.api import freshness
@@ -47,9 +50,61 @@ def cacheable(request: HttpRequest) -> bool:
     return section in registry
 
 
-def _next_midnight(now: dt.datetime) -> dt.datetime:
+def next_midnight(now: dt.datetime) -> dt.datetime:
+    """Midnight in Helsinki after ``now``: when date fields change a page's state."""
     tomorrow = now.astimezone(HELSINKI).date() + dt.timedelta(days=1)
     return dt.datetime.combine(tomorrow, dt.time(0), HELSINKI)
+
+
+#: Stands for "now" in the compiled boundary query; no page field holds it.
+_NOW_PLACEHOLDER = dt.datetime(1901, 1, 1, tzinfo=dt.UTC)
+
+
+@functools.cache
+def _boundary_query(alias: str) -> tuple[str, tuple]:
+    """SQL selecting the earliest future value of each date-time field of the content pages.
+
+    One statement of subqueries, compiled once per process (the ORM's compilation costs more
+    than running it); "now" is the placeholder's parameter.
+    """
+    fields = {(Page, "go_live_at"), (Page, "expire_at")}
+    for model in registry.page_models():
+        for field in model._meta.local_concrete_fields:
+            if isinstance(field, DateTimeField):
+                fields.add((model, field.name))
+    earliest = {
+        f"at_{index}": Subquery(
+            model.objects.filter(**{f"{name}__gt": _NOW_PLACEHOLDER})
+            .order_by(name)
+            .values(name)[:1]
+        )
+        for index, (model, name) in enumerate(
+            sorted(fields, key=lambda pair: (pair[0].__name__, pair[1]))
+        )
+    }
+    # The tree's root always exists: a one-row carrier for the subqueries.
+    queryset = Page.objects.using(alias).filter(depth=1).order_by().annotate(**earliest)
+    return queryset.values(*earliest)[:1].query.sql_with_params()
+
+
+def _earliest_future_values(now: dt.datetime) -> list[dt.datetime | None]:
+    connection = connections[DEFAULT_DB_ALIAS]
+    sql, params = _boundary_query(connection.alias)
+    placeholder = connection.ops.adapt_datetimefield_value(_NOW_PLACEHOLDER)
+    current = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [current if param == placeholder else param for param in params])
+        row = cursor.fetchone() or ()
+    return [_aware(value) for value in row]
+
+
+def _aware(value: dt.datetime | str | None) -> dt.datetime | None:
+    """A date-time as the database returns it (SQLite: text in UTC) made aware."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
 
 
 def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
@@ -61,66 +116,66 @@ def clock_boundary(version: str, stored: tuple | None = None) -> dt.datetime:
     stored = stored or cache.get(BOUNDARY_KEY)
     if stored is not None and stored[0] == version and now < stored[1]:
         return stored[1]
-    candidates = [_next_midnight(now)]
-    fields = {(Page, "go_live_at"), (Page, "expire_at")}
-    for model in registry.page_models():
-        for field in model._meta.local_concrete_fields:
-            if isinstance(field, DateTimeField):
-                fields.add((model, field.name))
-    for model, name in sorted(fields, key=lambda pair: (pair[0].__name__, pair[1])):
-        upcoming = model.objects.filter(**{f"{name}__gt": now}).aggregate(at=Min(name))["at"]
-        if upcoming is not None:
-            candidates.append(upcoming)
-    boundary = min(candidates)
+    upcoming = [value for value in _earliest_future_values(now) if value is not None]
+    boundary = min([next_midnight(now), *upcoming])
     cache.set(BOUNDARY_KEY, (version, boundary), timeout=TIMEOUT)
     return boundary
 
 
-#: The cache entries the key is made of (see the module doc).
+#: The cache entries the stamps are read from (see the module doc).
 STAMP_KEYS = (freshness.VERSION_KEY, catalogue.VERSION_KEY, BOUNDARY_KEY)
 
 
-def response_key(request: HttpRequest, stamps: dict) -> str:
-    """The cache key of this request's response, from the ``STAMP_KEYS`` entries read from
-    the cache (``stamps``; a missing one is computed)."""
-    version = stamps.get(freshness.VERSION_KEY) or freshness.content_version()
-    parts = [
-        request.path,
-        sorted(request.GET.lists()),
+def current_stamps(found: dict) -> tuple:
+    """The stamps a stored response (or validator) must carry to answer now, from the
+    ``STAMP_KEYS`` entries read from the cache (``found``); a missing one is computed."""
+    version = found.get(freshness.VERSION_KEY) or freshness.content_version()
+    return (
         version,
-        stamps.get(catalogue.VERSION_KEY) or catalogue.current_version(),
-        clock_boundary(version, stamps.get(BOUNDARY_KEY)).isoformat(),
-    ]
-    return PREFIX + hashlib.sha256(repr(parts).encode()).hexdigest()
+        found.get(catalogue.VERSION_KEY) or catalogue.current_version(),
+        clock_boundary(version, found.get(BOUNDARY_KEY)),
+    )
 
 
-def _key(request: HttpRequest) -> str:
-    # One round trip to the shared cache for the three stamps (each is its own on a miss).
-    return response_key(request, cache.get_many(STAMP_KEYS))
+def _slot(request: HttpRequest) -> str:
+    """Where the response to this path and query string is kept (the latest one only)."""
+    target = f"{request.path}?{request.META.get('QUERY_STRING', '')}"
+    return PREFIX + hashlib.sha256(target.encode()).hexdigest()
 
 
 def lookup(request: HttpRequest) -> HttpResponse | None:
-    """The stored response for this request, or None (the key is kept for :func:`store`)."""
+    """The stored response for this request, or None (what :func:`store` needs is kept).
+
+    One round trip to the shared cache brings the stamps, the time of the last change (for
+    ``Last-Modified``) and the stored entry; the entry answers only if it was stored under
+    the same stamps. Each stamp missing from the cache is made (or read) on its own.
+    """
     if not cacheable(request):
         return None
-    request.response_cache_key = _key(request)
-    stored = cache.get(request.response_cache_key)
-    if stored is None:
+    slot = _slot(request)
+    found = cache.get_many([*STAMP_KEYS, freshness.CACHE_KEY, slot])
+    stamps = current_stamps(found)
+    request.response_cache_entry = (slot, stamps)
+    if freshness.CACHE_KEY in found:
+        request.content_changed_at = found[freshness.CACHE_KEY]
+    entry = found.get(slot)
+    if entry is None or entry[0] != stamps:
         return None
-    content, headers = stored
-    response = HttpResponse(content)
-    for name, value in headers.items():
-        response[name] = value
+    _stamps, content, headers, etag = entry
+    response = HttpResponse(content, headers=headers)
+    response.entity_tag = etag
     return response
 
 
-def store(request: HttpRequest, response: HttpResponse) -> None:
-    key = getattr(request, "response_cache_key", None)
-    if key is None or response.status_code != 200 or response.streaming:
+def store(request: HttpRequest, response: HttpResponse, etag: str) -> None:
+    """Keep a successful response (with its ``etag``) for the next request like this one."""
+    entry = getattr(request, "response_cache_entry", None)
+    if entry is None or response.status_code != 200 or response.streaming:
         return
+    slot, stamps = entry
     headers = {
         name: response[name]
         for name in ("Content-Type", "Content-Language", "Cache-Control")
         if response.has_header(name)
     }
-    cache.set(key, (response.content, headers), timeout=TIMEOUT)
+    cache.set(slot, (stamps, response.content, headers, etag), timeout=TIMEOUT)

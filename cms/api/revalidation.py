@@ -6,18 +6,18 @@ authentication and messages middleware, URL resolving and the API view wrapper, 
 the shared cache five times (key record, rate counter, the response cache's stamps, the
 whole stored response to hash it, the change time). :class:`RevalidationMiddleware`
 answers the same 304 with two round trips: one read of everything the answer depends on
-(the key's record, the stamps that make the response cache key, the change time and the
-validator of this URL) and the rate counter.
+(the key's record, the response cache's stamps, the change time and the validator of this
+URL) and the rate counter.
 
-The validator of a URL is the response cache key it was computed under, with its ETag and
-Cache-Control: the response cache key changes with every change a partner must see (see
-:mod:`cms.api.response_cache`), so a validator whose key equals the current one describes
-the body the view would serve now. The middleware answers only when it is sure, and leaves
+The validator of a URL is the stamps its response was served under, with its ETag and
+Cache-Control: the stamps change with every change a partner must see (see
+:mod:`cms.api.response_cache`), so a validator whose stamps equal the current ones
+describes the body the view would serve now. The middleware answers only when it is sure, and leaves
 everything else to the view, which decides as it always does:
 
 - a key that is not in the cache, is revoked or expired, or whose ``last_used_at`` is due
   (the view authenticates it and answers 401 with its message, or records the use);
-- no validator for this URL under the current key (content, vocabulary or clock changed):
+- no validator for this URL under the current stamps (content, vocabulary or clock changed):
   the view answers, and the validator of what it served is stored for the next request;
 - a tag that does not match: the view's 200.
 
@@ -62,10 +62,10 @@ def not_modified_early(request: HttpRequest) -> HttpResponse | None:
         if key is None or not key.is_usable() or last_use_due(key, timezone.now()):
             return None
     validator = found.get(validator_key(request))
-    if validator is None or validator[0] != response_cache.response_key(request, found):
+    if validator is None or validator[0] != response_cache.current_stamps(found):
         setattr(request, STALE, True)
         return None
-    _key, etag, cache_control = validator
+    _stamps, etag, cache_control = validator
     changed_at = found.get(freshness.CACHE_KEY) or freshness.changed_at()
     modified = http.last_modified(request, etag, changed_at)
     if not http.not_modified(request, etag, modified):
@@ -78,11 +78,12 @@ def not_modified_early(request: HttpRequest) -> HttpResponse | None:
 
 
 def remember(request: HttpRequest, response: HttpResponse) -> None:
-    """Store the validator of what the view served for this URL under the current key."""
-    key = getattr(request, "response_cache_key", None)
-    if key is None or response.status_code not in (200, 304) or "ETag" not in response:
+    """Store the validator of what the view served for this URL under the current stamps."""
+    entry = getattr(request, "response_cache_entry", None)
+    if entry is None or response.status_code not in (200, 304) or "ETag" not in response:
         return
-    validator = (key, response["ETag"], response["Cache-Control"])
+    _slot, stamps = entry
+    validator = (stamps, response["ETag"], response["Cache-Control"])
     cache.set(validator_key(request), validator, timeout=response_cache.TIMEOUT)
 
 

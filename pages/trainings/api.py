@@ -117,6 +117,8 @@ def time_window(queryset: TrainingQuerySet, filters: TrainingFilters) -> Trainin
 def known_slugs(parameter: str, value: str | None, model: type) -> list[str]:
     """The slugs of ``value``; an unknown one is a 400 naming it, not an empty list."""
     slugs = split_list(value)
+    if not slugs:
+        return slugs
     known = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     for slug in slugs:
         if slug not in known:

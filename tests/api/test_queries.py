@@ -12,6 +12,9 @@ from cms.vocabularies.models import Language
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 6
+#: A list whose cached response is stale: clock boundary, count, ids, page states, then the
+#: changed items' rows, relations and translations.
+AFTER_A_CHANGE_QUERIES = 7
 
 
 @pytest.fixture
@@ -85,3 +88,23 @@ def test_vocabulary_edit_is_seen_at_once(client, twenty_full_publications, local
 
     assert item["publisher"]["name"] == "Uusi nimi"
     assert Locale.objects.count() == 3
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_a_list_after_a_publish_runs_constant_queries(
+    client, django_assert_max_num_queries, twenty_full_publications, publish, limit
+):
+    """The first request after a change: the page's ids, then only the changed item is
+    built (its rows, relations and translations); the others' JSON comes from the cache."""
+    url = f"/api/v1/publications/?limit={limit}"
+    client.get(url)
+    changed = twenty_full_publications[0]
+    changed.title = "Uusi otsikko"
+    publish(changed)
+
+    with django_assert_max_num_queries(AFTER_A_CHANGE_QUERIES):
+        body = client.get(url).json()
+
+    assert len(body["items"]) == min(limit, 21)
+    if limit == 100:
+        assert "Uusi otsikko" in [item["title"] for item in body["items"]]

@@ -129,3 +129,65 @@ def test_search_and_the_change_feed_are_not_cached():
     assert not cacheable(factory.get("/api/v1/search/", {"q": "koulutus"}))
     assert not cacheable(factory.get("/api/v1/changes/"))
     assert not cacheable(factory.post("/api/v1/publications/"))
+
+
+def built_from_nothing(client, url: str):
+    """The list as a cold server would answer it (every cache emptied)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    return client.get(url)
+
+
+def test_a_list_after_a_publish_shows_it_and_equals_one_built_from_nothing(
+    client, make_publication, publish
+):
+    publications = [make_publication(title=f"Julkaisu {number}") for number in range(3)]
+    client.get(LIST)  # every item's JSON is now kept
+    publications[1].title = "Uusi otsikko"
+    publish(publications[1])
+
+    response = client.get(LIST)
+
+    assert sorted(titles(client)) == ["Julkaisu 0", "Julkaisu 2", "Uusi otsikko"]
+    assert response.content == built_from_nothing(client, LIST).content
+
+
+def test_a_new_translation_shows_in_the_list_at_once(client, make_publication, translate_page):
+    publication = make_publication(title="Julkaisu")
+    before = client.get(LIST).json()["items"][0]
+    assert set(before["translations"]) == {"fi"}
+
+    swedish = translate_page(publication, "sv", title="Publikation")
+
+    item = next(i for i in client.get(LIST).json()["items"] if i["id"] == publication.pk)
+    assert item["translations"]["sv"]["id"] == swedish.pk
+    assert client.get(LIST).content == built_from_nothing(client, LIST).content
+
+
+def test_an_unpublished_item_leaves_the_list_at_once(client, make_publication):
+    kept, withdrawn = make_publication(title="Jää"), make_publication(title="Poistuu")
+    assert sorted(titles(client)) == ["Jää", "Poistuu"]
+
+    withdrawn.unpublish()
+
+    assert titles(client) == ["Jää"]
+    assert client.get(LIST).json()["count"] == 1
+    assert kept.pk in [item["id"] for item in client.get(LIST).json()["items"]]
+
+
+def test_a_renamed_term_in_a_list_equals_one_built_from_nothing(client, make_publication):
+    from cms.vocabularies.factories import OrganisationFactory
+
+    publisher = OrganisationFactory(name="Opetushallitus")
+    make_publication(title="Julkaisu", publisher=publisher)
+    make_publication(title="Toinen", publisher=publisher)
+    client.get(LIST)
+
+    publisher.name = "Opetus- ja kulttuuriministeriö"
+    publisher.save()
+
+    response = client.get(LIST)
+    names = [item["publisher"]["name"] for item in response.json()["items"]]
+    assert names == ["Opetus- ja kulttuuriministeriö"] * 2
+    assert response.content == built_from_nothing(client, LIST).content
