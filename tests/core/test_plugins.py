@@ -41,8 +41,13 @@ def core_files() -> list[Path]:
     ]
 
 
+#: The events test plugin's key and label are also the core's word for change events
+#: (``cms/api/change_feed.py``); its model names are still checked.
+GENERIC_WORDS = {"events"}
+
+
 def content_type_names() -> list[str]:
-    """What names a content type: its key, app label and model names (the test plugin's too)."""
+    """What names a content type: its key, app label and model names (the test plugins' too)."""
     return sorted(
         {
             name
@@ -53,6 +58,7 @@ def content_type_names() -> list[str]:
                 plugin.page_model.__name__,
                 plugin.index_model.__name__,
             )
+            if name not in GENERIC_WORDS
         }
     )
 
@@ -101,7 +107,7 @@ def imported_modules(path: Path) -> list[str]:
 def test_enabled_plugins_are_registered_in_order():
     keys = [plugin.key for plugin in registry]
     assert "trainings" in keys
-    assert keys[-1] == "publications"
+    assert keys[-2:] == ["publications", "events"]
     assert registry.get("publications").page_model is PublicationPage
 
 
