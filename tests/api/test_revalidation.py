@@ -21,7 +21,7 @@ from cms.vocabularies.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/api/v1/trainings/?limit=5"
+LIST = "/api/v1/events/?limit=5"
 #: What a 304 must repeat from its 200 (RFC 9110 section 15.4.5) and what our 200s carry.
 SHARED_HEADERS = (
     "ETag",
@@ -64,9 +64,9 @@ def answered_early(url: str, etag: str, **headers):
     return RevalidationMiddleware(view)(request)
 
 
-def test_a_revalidation_is_answered_before_the_view_without_a_query(client, make_training, partner):
+def test_a_revalidation_is_answered_before_the_view_without_a_query(client, make_event, partner):
     _key, auth = partner
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     etag = primed(client, LIST, **auth)
 
     with CaptureQueriesContext(connection) as queries:
@@ -77,9 +77,9 @@ def test_a_revalidation_is_answered_before_the_view_without_a_query(client, make
     assert len(queries) == 0
 
 
-def test_the_early_304_carries_the_headers_of_the_200(client, make_training, partner):
+def test_the_early_304_carries_the_headers_of_the_200(client, make_event, partner):
     _key, auth = partner
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     headers = {**auth, "HTTP_ORIGIN": "https://kunta.example.fi"}
     full = client.get(LIST, **headers)
     revalidate(client, LIST, full["ETag"], **headers)
@@ -101,9 +101,9 @@ def test_the_early_304_carries_the_headers_of_the_200(client, make_training, par
     assert "Accept-Encoding" in again["Vary"]
 
 
-def test_anonymous_revalidations_are_answered_early_and_counted(client, make_training, settings):
+def test_anonymous_revalidations_are_answered_early_and_counted(client, make_event, settings):
     settings.PARTNER_API_ANONYMOUS_RATE = 3
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     etag = primed(client, LIST)  # two requests of the three
 
     assert answered_early(LIST, etag).status_code == 304
@@ -114,11 +114,11 @@ def test_anonymous_revalidations_are_answered_early_and_counted(client, make_tra
     assert "Retry-After" in limited
 
 
-def test_a_key_over_its_quota_gets_429_not_304(client, make_training, partner):
+def test_a_key_over_its_quota_gets_429_not_304(client, make_event, partner):
     key, auth = partner
     key.daily_quota = 3
     key.save()
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     etag = primed(client, LIST, **auth)
 
     last = revalidate(client, LIST, etag, **auth)
@@ -130,9 +130,9 @@ def test_a_key_over_its_quota_gets_429_not_304(client, make_training, partner):
 
 
 @pytest.mark.parametrize("state", ["revoked", "expired"])
-def test_a_revoked_or_expired_key_gets_401_not_304(client, make_training, partner, state):
+def test_a_revoked_or_expired_key_gets_401_not_304(client, make_event, partner, state):
     key, auth = partner
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     etag = primed(client, LIST, **auth)
     assert answered_early(LIST, etag, **auth).status_code == 304
 
@@ -149,12 +149,12 @@ def test_a_revoked_or_expired_key_gets_401_not_304(client, make_training, partne
     assert "ETag" not in response
 
 
-def test_a_key_expiring_while_cached_gets_401_not_304(client, make_training, partner):
+def test_a_key_expiring_while_cached_gets_401_not_304(client, make_event, partner):
     """The cached record says when the key expires; the early answer checks it each time."""
     key, auth = partner
     key.expires_at = timezone.now() + dt.timedelta(seconds=30)
     key.save()
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     etag = primed(client, LIST, **auth)
 
     # Within the minute in which the key's use is not recorded again.
@@ -167,9 +167,9 @@ def test_a_key_expiring_while_cached_gets_401_not_304(client, make_training, par
 
 
 @pytest.mark.parametrize("presented", ["unknown", "malformed"])
-def test_an_unknown_key_gets_401_with_a_valid_etag(client, make_training, partner, presented):
+def test_an_unknown_key_gets_401_with_a_valid_etag(client, make_event, partner, presented):
     _key, auth = partner
-    make_training(title="Koulutus")
+    make_event(title="Verkostopäivä")
     etag = primed(client, LIST, **auth)
     raw_key = auth["HTTP_X_API_KEY"]
     wrong = raw_key[:-4] + "xxxx" if presented == "unknown" else "not-a-key"
@@ -181,15 +181,13 @@ def test_an_unknown_key_gets_401_with_a_valid_etag(client, make_training, partne
     assert "unknown, revoked or expired" in response.json()["detail"]
 
 
-def test_a_publish_gives_200_with_the_new_etag_then_304_again(
-    client, make_training, partner, publish
-):
+def test_a_publish_gives_200_with_the_new_etag_then_304_again(client, make_event, partner, publish):
     _key, auth = partner
-    training = make_training(title="Ensimmäinen")
+    event = make_event(title="Ensimmäinen")
     etag = primed(client, LIST, **auth)
 
-    training.title = "Muutettu"
-    publish(training)
+    event.title = "Muutettu"
+    publish(event)
     changed = revalidate(client, LIST, etag, **auth)
 
     assert changed.status_code == 200
@@ -201,49 +199,52 @@ def test_a_publish_gives_200_with_the_new_etag_then_304_again(
     assert revalidate(client, LIST, etag, **auth).status_code == 200
 
 
-def test_a_renamed_term_gives_200(client, make_training, partner):
-    from cms.vocabularies.factories import RegionFactory
+def test_a_renamed_term_gives_200(client, make_event, partner):
+    from cms.vocabularies.factories import ThemeFactory
 
     _key, auth = partner
-    region = RegionFactory(name="Lappi")
-    make_training(title="Koulutus", region=region)
+    theme = ThemeFactory(name="Ohjaus")
+    event = make_event(title="Verkostopäivä")
+    event.themes.set([theme])
+    event.save_revision().publish()
     etag = primed(client, LIST, **auth)
 
-    region.name = "Lapin alue"
-    region.save()
+    theme.name = "Ohjaus ja neuvonta"
+    theme.save()
     changed = revalidate(client, LIST, etag, **auth)
 
     assert changed.status_code == 200
-    assert "Lapin alue" in changed.content.decode()
+    assert "Ohjaus ja neuvonta" in changed.content.decode()
 
 
-def test_a_lifecycle_moved_by_the_clock_gives_200(client, make_training, monkeypatch):
+def test_a_lifecycle_moved_by_the_clock_gives_200(client, make_event, monkeypatch):
     # Without a key: a key's use is recorded once a minute, which would send this to the view.
     starts = timezone.now() + dt.timedelta(days=10)
-    training = make_training(
-        title="Kevään koulutus", starts_at=starts, ends_at=starts + dt.timedelta(hours=6)
+    event = make_event(
+        title="Kevään verkostopäivä", starts_at=starts, ends_at=starts + dt.timedelta(hours=6)
     )
-    detail = f"/api/v1/trainings/{training.pk}"
+    detail = f"/api/v1/events/{event.pk}"
     etag = primed(client, detail)
     assert answered_early(detail, etag).status_code == 304
 
-    later = starts + dt.timedelta(hours=1)
+    assert client.get(detail).json()["has_ended"] is False
+    later = starts + dt.timedelta(hours=7)
     monkeypatch.setattr(timezone, "now", lambda: later)
     moved = revalidate(client, detail, etag)
 
     assert moved.status_code == 200
-    assert moved.json()["lifecycle"] == "ongoing"
+    assert moved.json()["has_ended"] is True
     assert answered_early(detail, moved["ETag"]).status_code == 304
 
 
-def test_other_urls_and_methods_are_left_to_the_view(client, make_training, partner):
+def test_other_urls_and_methods_are_left_to_the_view(client, make_event, partner):
     _key, auth = partner
-    make_training(title="Ensimmäinen")
-    make_training(title="Toinen")
+    make_event(title="Ensimmäinen")
+    make_event(title="Toinen")
     etag = primed(client, LIST, **auth)
 
     # Another query is another representation; HEAD and the change feed go to the view.
-    assert revalidate(client, "/api/v1/trainings/?limit=1", etag, **auth).status_code == 200
+    assert revalidate(client, "/api/v1/events/?limit=1", etag, **auth).status_code == 200
     head = client.head(LIST, HTTP_IF_NONE_MATCH=etag, **auth)
     assert head.status_code == 304
     feed = client.get("/api/v1/changes/", **auth)

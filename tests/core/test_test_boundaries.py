@@ -99,10 +99,6 @@ def fixtures_requested(path: Path, names: set[str]) -> list[str]:
     ]
 
 
-#: Still on trainings' fixtures (landed with the early revalidation); the list only shrinks.
-PENDING_FIXTURE_REWRITES = {"tests/api/test_revalidation.py"}
-
-
 def test_core_tests_use_no_real_plugins_fixtures():
     """Importing nothing from ``pages`` is not enough: ``make_training`` is a real plugin too."""
     names = real_plugin_fixtures()
@@ -110,7 +106,7 @@ def test_core_tests_use_no_real_plugins_fixtures():
     offenders = [
         offence
         for path in python_files("tests")
-        if not is_product_test(path) and str(path.relative_to(ROOT)) not in PENDING_FIXTURE_REWRITES
+        if not is_product_test(path)
         for offence in fixtures_requested(path, names)
     ]
     assert offenders == []
