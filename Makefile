@@ -7,6 +7,10 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
+# Each pass of `make test` runs on every core; tests sharing one session server (the
+# production stack, the live search engine) stay in one worker (tests/fixtures.py).
+PYTEST_WORKERS ?= auto
+XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
 
 .PHONY: run serve test install lock messages lint typecheck check pytest-sqlite pytest-postgres clean bench bench-quick
 
@@ -83,11 +87,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest-sqlite: install $(NODE_STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 # Tests marked backend_independent (validators, external engines) already ran in the SQLite pass.
 pytest-postgres: install $(NODE_STAMP)
-	scripts/with-postgres $(BIN)/pytest -m "not backend_independent" $(PYTEST_ARGS)
+	scripts/with-postgres $(BIN)/pytest $(XDIST) -m "not backend_independent" $(PYTEST_ARGS)
 
 test: lint typecheck check pytest-sqlite pytest-postgres
 

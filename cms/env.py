@@ -75,6 +75,7 @@ VARIABLES: tuple[Variable, ...] = (
         "share links); `make run` sets it to http://127.0.0.1:$(PORT).",
     ),
     Variable("MEDIA_ROOT", str, "", "Directory for uploaded media; empty means ./media."),
+    Variable("STATIC_ROOT", str, "", "Directory collectstatic writes to; empty means ./static."),
     Variable(
         "ELASTICSEARCH_URL", str, "", "Elasticsearch URL; when set it becomes the search backend."
     ),

@@ -9,6 +9,23 @@ import pytest
 if TYPE_CHECKING:
     from wagtail.models import Locale
 
+#: Tests that share one expensive session fixture run in one xdist worker (``--dist
+#: loadgroup`` in the Makefile): the production stack and the live search engine each start
+#: once, not once per worker.
+SHARED_SESSION_GROUPS = {
+    "tests/stack/": "stack",
+    "tests/search/test_live_engine.py": "search-engine",
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        for prefix, group in SHARED_SESSION_GROUPS.items():
+            if path.startswith(prefix):
+                item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():

@@ -169,7 +169,7 @@ FORMAT_MODULE_PATH = ["cms.formats"]
 
 # --- Static and media --------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(env.read("STATIC_ROOT") or BASE_DIR / "static")
 STATICFILES_DIRS = [CMS_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.read("MEDIA_ROOT") or BASE_DIR / "media")

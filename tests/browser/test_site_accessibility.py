@@ -11,6 +11,8 @@ from tests.browser.conftest import axe_violations, describe_violations
 pytestmark = [
     pytest.mark.product,
     pytest.mark.browser,
+    # axe reads the rendered page; the database behind it changes nothing it checks.
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

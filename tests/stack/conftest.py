@@ -135,6 +135,9 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     # Configured but down: nothing listens there.
     environment["ELASTICSEARCH_URL"] = f"http://127.0.0.1:{closed_port}"
     environment["MEDIA_ROOT"] = str(workdir / "media")
+    # Its own static files: a second test session (another worker, `make serve`) may collect
+    # into ./static at the same time.
+    environment["STATIC_ROOT"] = str(workdir / "static")
     # Every test client comes from 127.0.0.1; the counters are checked by their decrease.
     environment["API_ANONYMOUS_RATE"] = "100000"
     started = time.monotonic()
