@@ -68,6 +68,8 @@ def settled(events: QuerySet) -> QuerySet:
 
     The bound is read in the same statement (the same snapshot) as the events. A
     transaction also sees its own events; the feed's own request never writes any.
+    Transaction ids belong to the whole PostgreSQL cluster, so a long transaction in
+    another database of the same server delays events as well (never skips them).
     """
     if connection.vendor != "postgresql":
         return events

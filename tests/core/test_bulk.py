@@ -77,11 +77,18 @@ def references(page: Page) -> set[tuple]:
     )
 
 
+def stream_value(value):
+    """A StreamField's JSON parsed: PostgreSQL's jsonb hands its keys back in its own order."""
+    if isinstance(value, str) and value.startswith("[{"):
+        return json.loads(value)
+    return value
+
+
 def source_record(page: Page) -> tuple:
     """wagtail-localize's frozen source of ``page``, without what differs between pages."""
     source = TranslationSource.objects.get(object_id=page.translation_key)
     content = {
-        key: value
+        key: stream_value(value)
         for key, value in json.loads(source.content_json).items()
         if key not in OWN_VALUES
     }
