@@ -8,9 +8,9 @@ optional fallback to the default language where no public translation exists.
 
 The site, the API, search, feeds, the sitemap, the calendar and the change feed all call
 :func:`public_pages` (or :meth:`VisiblePageQuerySet.visible`); nothing else decides. The
-view-restriction test is a subquery on the tree path (see :func:`restricted_q`), so it
-costs no query of its own, unlike Wagtail's ``PageQuerySet.public()``, which reads every
-restriction first and ignores the publication window.
+view-restriction test is a correlated subquery on the tree path, so it costs no query of
+its own, unlike Wagtail's ``PageQuerySet.public()``, which reads every restriction first
+and ignores the publication window.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
-from django.db.models.lookups import In
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -30,29 +29,12 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 
-#: Depths whose ancestors :func:`restricted_q` tests by path prefix (Wagtail's root is 1, a
-#: site's home 2, its sections 3); a deeper page also gets the per-row test.
-PREFIX_DEPTHS = 8
-
-
 def restricted_q() -> Q:
-    """Pages that are, or are below, a page with a view restriction.
-
-    A page is restricted when a prefix of its tree path (its own, or an ancestor's: every
-    ``Page.steplen`` characters) is a restricted page's path. Each prefix is tested with an
-    uncorrelated ``IN`` over the restricted paths, which the database reads once and
-    hashes. The correlated form ("a restriction whose path starts this page's path") ran
-    once per row, and PostgreSQL planned it with a scan of the page table per row: at 10k
-    pages, listings, search and the API spent most of their time there.
-    """
-    restricted_paths = PageViewRestriction.objects.values("page__path")
-    by_prefix = Q()
-    for depth in range(1, PREFIX_DEPTHS + 1):
-        by_prefix |= Q(In(Substr("path", 1, depth * Page.steplen), restricted_paths))
-    below_a_restriction = PageViewRestriction.objects.annotate(
-        restricted_path=F("page__path")
-    ).filter(restricted_path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return by_prefix | Q(depth__gt=PREFIX_DEPTHS) & Q(Exists(below_a_restriction))
+    """Pages that are, or are below, a page with a view restriction."""
+    restrictions = PageViewRestriction.objects.annotate(restricted_path=F("page__path")).filter(
+        restricted_path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Q(Exists(restrictions))
 
 
 def window_q(now: dt.datetime | None = None) -> Q:
