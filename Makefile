@@ -10,7 +10,7 @@ NODE_STAMP := tests/browser/node_modules/.installed
 # Each pass of `make test` runs on every core; tests sharing one session server (the
 # production stack, the live search engine) stay in one worker (tests/fixtures.py).
 PYTEST_WORKERS ?= auto
-XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
+XDIST := -n $(PYTEST_WORKERS)
 
 .PHONY: run serve test install lock messages lint typecheck check pytest-sqlite pytest-postgres clean bench bench-quick
 

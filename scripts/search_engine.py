@@ -161,11 +161,12 @@ def maven_copy(coordinates: str) -> Path:
     return target
 
 
-def add_module(dist: Distribution, artifact: str, plugin_class: str) -> None:
-    """Install a module jar with the descriptor the engine's build would have written."""
+def add_module(dist: Distribution, home: Path, artifact: str, plugin_class: str) -> None:
+    """Install a module jar into ``home`` with the descriptor the engine's build would have
+    written."""
     jar = maven_copy(f"{artifact}:{dist.version}")
     name = artifact.split(":")[1]
-    module = dist.home / "modules" / name
+    module = home / "modules" / name
     module.mkdir()
     shutil.copy(jar, module / jar.name)
     (module / "plugin-descriptor.properties").write_text(
@@ -199,11 +200,12 @@ def resolve(dist: Distribution) -> Path:
             if mode and not member.is_dir():
                 path.chmod(mode & 0o755 | 0o444)
     (top,) = staging.iterdir()
+    for artifact, plugin_class in dist.extra_modules:
+        add_module(dist, top, artifact, plugin_class)
+    # Complete before it takes its name: another process may be resolving the same engine.
     shutil.rmtree(dist.home, ignore_errors=True)
     top.rename(dist.home)
     staging.rmdir()
-    for artifact, plugin_class in dist.extra_modules:
-        add_module(dist, artifact, plugin_class)
     for directory in (CACHE, CACHE.parent):  # ours: the engine's user must read them
         directory.chmod(directory.stat().st_mode | 0o005)
     marker.touch()

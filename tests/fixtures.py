@@ -9,22 +9,36 @@ import pytest
 if TYPE_CHECKING:
     from wagtail.models import Locale
 
-#: Tests that share one expensive session fixture run in one xdist worker (``--dist
-#: loadgroup`` in the Makefile): the production stack and the live search engine each start
-#: once, not once per worker.
+#: Tests that share one expensive session fixture, by where they live: each group runs in one
+#: xdist worker, so the production stack and the live search engine start once, not once per
+#: worker (see :func:`pytest_xdist_make_scheduler`).
 SHARED_SESSION_GROUPS = {
     "tests/stack/": "stack",
     "tests/search/test_live_engine.py": "search-engine",
 }
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        for prefix, group in SHARED_SESSION_GROUPS.items():
-            if path.startswith(prefix):
-                item.add_marker(pytest.mark.xdist_group(group))
+def shared_session_group(nodeid: str) -> str | None:
+    for prefix, group in SHARED_SESSION_GROUPS.items():
+        if nodeid.startswith(prefix):
+            return group
+    return None
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Spread tests one by one, but keep each of :data:`SHARED_SESSION_GROUPS` together.
+
+    xdist's own ``--dist loadgroup`` renames node ids, which pytest 9 no longer allows (its
+    node ids are derived), so the groups are read from the paths here instead.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedServerScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return shared_session_group(nodeid) or nodeid
+
+    return SharedServerScheduling(config, log)
 
 
 @pytest.fixture(autouse=True)
