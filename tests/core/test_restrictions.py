@@ -1,8 +1,8 @@
 """The view-restriction part of the public rule, at every depth of the page tree.
 
-:func:`cms.visibility.restricted_q` tests path prefixes up to ``PREFIX_DEPTHS`` and falls
-back to a per-row test below that; Wagtail's own ``PageQuerySet.public()`` (which reads the
-restrictions first) is the independent answer each case is compared with.
+:func:`cms.visibility.restricted_q` compares each page's path with the restricted pages'
+paths in SQL; Wagtail's own ``PageQuerySet.public()`` (which reads the restrictions first and
+excludes each one's subtree) is the independent answer each case is compared with.
 """
 
 from __future__ import annotations
